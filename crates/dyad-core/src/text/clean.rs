@@ -1,0 +1,1 @@
+//! Cleaning (placeholder; being written).

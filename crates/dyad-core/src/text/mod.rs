@@ -1,0 +1,3 @@
+//! The text pipeline: cleaning, segmentation, tagging and chunking.
+
+pub mod clean;
