@@ -12,12 +12,28 @@
 //! text::clean    scraped junk, whitespace, unicode          (offsets kept)
 //! text::segment  sentences and tokens with byte offsets
 //! text::tag      part-of-speech tags and lemmas
-//! text::chunk    noun, verb and prepositional chunks
-//! kb             actors, agents and event patterns
-//! coder          actor phrases, clauses, patterns → events
+//! text::chunk    noun phrases, verb groups, prepositional phrases
+//! kb             actors, roles, event patterns (from data/)
+//! coder          actor phrases, document context, patterns → events
+//! ```
+//!
+//! ```
+//! use dyad_core::{code, Document, KnowledgeBase};
+//! let kb = KnowledgeBase::embedded();
+//! let doc = Document {
+//!     id: "example".into(),
+//!     text: "Russia and Ukraine clashed with each other. Turkey condemned Russia.".into(),
+//!     ..Default::default()
+//! };
+//! let events = code(&doc, &kb);
+//! assert!(events.iter().any(|e| e.source.code == "TUR" && e.cameo_root == "11"));
 //! ```
 
+pub mod coder;
+pub mod kb;
 pub mod model;
 pub mod text;
 
+pub use coder::{code, code_explained, SentenceTrace};
+pub use kb::KnowledgeBase;
 pub use model::{Actor, DatePrecision, Document, Event, Evidence, Modality, Polarity, Span};

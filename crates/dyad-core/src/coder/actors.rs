@@ -1,0 +1,478 @@
+//! Actor phrases: which noun phrases of a sentence name actors, and which.
+//!
+//! A noun phrase is an actor when its *head* (last word) is an actor word: a
+//! country, capital, demonym, organisation, person or role ("minister").
+//! "Azerbaijan's territory" is not an actor; "Azerbaijan's foreign minister"
+//! is `AZEGOV`. The rest of the phrase refines the code: a country anywhere
+//! in the phrase (or its possessor) gives the country of a role word, a
+//! person's role on the publication date gives their code.
+//!
+//! Across noun phrases the builder handles coordination ("Azerbaijan and
+//! Armenia's foreign ministers" → `AZEGOV` + `ARMGOV`), appositives that
+//! introduce people ("the ambassador, Elin Suleymanov,"), titles before names
+//! ("Armenian Foreign Minister Zohrab Mnatsakanyan"), "of" phrases ("the
+//! foreign minister of Armenia"), and references resolved from the document
+//! context ("the two ministers", "each side … the other", "the country's",
+//! "he", surnames introduced earlier).
+
+use super::context::DocContext;
+use super::Analysis;
+use crate::kb::{ActorCode, MentionKind};
+use crate::text::chunk::ChunkKind;
+use jiff::civil::Date;
+use std::ops::Range;
+
+/// An actor as resolved in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ActorRef {
+    pub code: ActorCode,
+    /// Personal name, when known.
+    pub name: Option<String>,
+    /// Singular head of the role word ("minister"), for later "the two ministers".
+    pub head: Option<String>,
+    /// Tokens (sentence-relative) that name this actor here.
+    pub tokens: Range<usize>,
+    /// True when the code comes from the document context, not the words.
+    pub resolved: bool,
+}
+
+impl ActorRef {
+    /// A bare country actor.
+    pub fn country(iso3: &str) -> Self {
+        ActorRef {
+            code: ActorCode::from_parts(iso3, None),
+            name: None,
+            head: None,
+            tokens: 0..0,
+            resolved: true,
+        }
+    }
+
+    fn at(mut self, tokens: Range<usize>, resolved: bool) -> Self {
+        self.tokens = tokens;
+        self.resolved = resolved;
+        self
+    }
+}
+
+/// What kind of reference a phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PhraseKind {
+    /// Names one or more actors.
+    Actors,
+    /// "each side", "each country": one of a reciprocal pair.
+    EachSide,
+    /// "the other", "the other side": the other of a reciprocal pair.
+    TheOther,
+}
+
+/// An actor phrase of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Phrase {
+    /// Token range (sentence-relative).
+    pub tokens: Range<usize>,
+    /// The actors; several for coordinations and plural references.
+    pub members: Vec<ActorRef>,
+    /// Plain, or part of a reciprocal expression.
+    pub kind: PhraseKind,
+    /// Index of the preposition, when the phrase is the object of one.
+    pub prep: Option<usize>,
+}
+
+/// A noun phrase of the sentence: a noun chunk or the object of a preposition.
+#[derive(Debug, Clone)]
+struct Segment {
+    tokens: Range<usize>,
+    /// The preposition before it, for objects of prepositions.
+    prep: Option<String>,
+}
+
+/// Result of reading one noun phrase.
+#[derive(Debug, Clone)]
+struct NpReading {
+    actors: Vec<ActorRef>,
+    kind: PhraseKind,
+    /// A run of capitalised words not known to the KB (a person's name).
+    unknown_name: Option<String>,
+    /// True when the actor's sector comes from a role word.
+    has_role: bool,
+}
+
+/// Capitalised words that are never part of a person's name.
+const NOT_NAMES: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "the", "a", "an",
+    "today", "yesterday", "tomorrow", "i", "we", "you", "they", "it", "he", "she", "this", "that",
+];
+
+const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "across", "within", "throughout", "around", "into"];
+
+/// Builds the actor phrases of a sentence and updates the document context.
+pub(crate) fn build_phrases(an: &Analysis<'_>, ctx: &mut DocContext, date: Option<Date>, sentence: usize) -> Vec<Phrase> {
+    let toks = &an.tokens;
+    let mut segments: Vec<Segment> = Vec::new();
+    for c in &an.chunks {
+        match c.kind {
+            ChunkKind::Noun => segments.push(Segment { tokens: c.tokens.clone(), prep: None }),
+            ChunkKind::Prep => {
+                if let Some(obj) = &c.object {
+                    segments.push(Segment { tokens: obj.clone(), prep: Some(toks[c.tokens.start].lower.clone()) });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let mut readings: Vec<Option<NpReading>> = Vec::with_capacity(segments.len());
+    let mut first_subject: Option<ActorRef> = None;
+    for (k, seg) in segments.iter().enumerate() {
+        // "the foreign minister of Armenia": the "of" object gives the country.
+        let of_object = segments
+            .get(k + 1)
+            .filter(|n| n.prep.as_deref() == Some("of") && n.tokens.start == seg.tokens.end + 1)
+            .map(|n| n.tokens.clone());
+        let r = read_np(an, seg, of_object, ctx, date, sentence, first_subject.as_ref());
+        if first_subject.is_none() {
+            first_subject = r.as_ref().and_then(|r| r.actors.first().cloned());
+        }
+        readings.push(r);
+    }
+
+    let mut phrases: Vec<Phrase> = Vec::new();
+    let mut k = 0;
+    while k < segments.len() {
+        let Some(reading) = readings[k].clone() else {
+            k += 1;
+            continue;
+        };
+        let mut range = segments[k].tokens.clone();
+        let mut members = reading.actors.clone();
+        let mut kind = reading.kind;
+        let mut next = k + 1;
+
+        // Appositive: "A, B," where one side is a bare unknown name.
+        if let Some(b) = segments.get(k + 1) {
+            let comma_between = b.tokens.start == range.end + 1 && toks[range.end].lower == ",";
+            let closed = toks.get(b.tokens.end).is_none_or(|t| matches!(t.lower.as_str(), "," | "." | ";") || t.is_verb());
+            if comma_between && closed && b.prep.is_none() {
+                if let Some(rb) = readings[k + 1].clone() {
+                    let a_is_name = reading.unknown_name.is_some() && reading.actors.iter().all(|a| a.resolved);
+                    let b_is_name = rb.unknown_name.is_some() && rb.actors.iter().all(|a| a.resolved);
+                    if kind == PhraseKind::Actors && !members.is_empty() && rb.actors.is_empty() || b_is_name && reading.has_role {
+                        if let Some(name) = rb.unknown_name.clone() {
+                            if let [one] = members.as_slice() {
+                                ctx.add_alias(&name, one);
+                                members[0].name = Some(name);
+                            }
+                            range.end = b.tokens.end;
+                            next = k + 2;
+                        }
+                    } else if a_is_name && rb.has_role && rb.actors.len() == 1 {
+                        let name = reading.unknown_name.clone().unwrap_or_default();
+                        ctx.add_alias(&name, &rb.actors[0]);
+                        members = rb.actors.clone();
+                        members[0].name = Some(name);
+                        range.end = b.tokens.end;
+                        next = k + 2;
+                    }
+                }
+            }
+        }
+
+        // Coordination: "A, B and C" / "both A and B's ministers".
+        if kind == PhraseKind::Actors && !members.is_empty() && next == k + 1 {
+            let mut conj = vec![(k, members.clone())];
+            let mut j = k;
+            let mut end = range.end;
+            loop {
+                let Some(seg) = segments.get(j + 1) else { break };
+                let Some(r) = readings[j + 1].as_ref().filter(|r| r.kind == PhraseKind::Actors && !r.actors.is_empty()) else {
+                    break;
+                };
+                let between: Vec<&str> = toks[end..seg.tokens.start].iter().map(|t| t.lower.as_str()).collect();
+                let joined = matches!(between.as_slice(), [","] | ["and"] | [",", "and"] | ["or"] | [",", "or"]);
+                if !joined || seg.prep.is_some() {
+                    break;
+                }
+                conj.push((j + 1, r.actors.clone()));
+                end = seg.tokens.end;
+                j += 1;
+                if between.contains(&"and") || between.contains(&"or") {
+                    break;
+                }
+            }
+            let last_joined_by_and =
+                conj.len() > 1 && toks[..segments[j].tokens.start].last().is_some_and(|t| t.lower == "and" || t.lower == "or");
+            if last_joined_by_and {
+                // Distribute a role of the last conjunct over bare countries before it.
+                let last = &conj[conj.len() - 1].1;
+                let shared_sector = match last.as_slice() {
+                    [one] if readings[j].as_ref().is_some_and(|r| r.has_role) => one.code.sector.clone(),
+                    _ => None,
+                };
+                let mut all = Vec::new();
+                for (idx, (seg_idx, actors)) in conj.iter().enumerate() {
+                    for a in actors {
+                        let mut a = a.clone().at(segments[*seg_idx].tokens.clone(), a.resolved);
+                        if idx + 1 < conj.len() && a.code.sector.is_none() {
+                            if let Some(s) = &shared_sector {
+                                a.code = a.code.with_sector(Some(s));
+                                a.head = last[0].head.clone();
+                            }
+                        }
+                        all.push(a);
+                    }
+                }
+                members = all;
+                range.end = end;
+                next = j + 1;
+            }
+        }
+        if kind == PhraseKind::Actors && members.is_empty() {
+            k = next;
+            continue;
+        }
+        if kind == PhraseKind::Actors && members.len() == 2 {
+            ctx.pair(sentence, &members[0], &members[1]);
+        }
+        if kind != PhraseKind::Actors {
+            // Reciprocal references keep the pair of sides as members.
+            kind = reading.kind;
+        }
+        for m in &members {
+            ctx.mention(sentence, m);
+        }
+        let prep = segments[k].prep.as_ref().map(|_| segments[k].tokens.start - 1);
+        phrases.push(Phrase { tokens: range, members, kind, prep });
+        k = next;
+    }
+    phrases
+}
+
+fn words_lower<'a>(an: &'a Analysis<'_>, r: &Range<usize>) -> Vec<&'a str> {
+    an.tokens[r.clone()].iter().map(|t| t.lower.as_str()).collect()
+}
+
+/// Reads one noun phrase.
+fn read_np(
+    an: &Analysis<'_>,
+    seg: &Segment,
+    of_object: Option<Range<usize>>,
+    ctx: &mut DocContext,
+    date: Option<Date>,
+    sentence: usize,
+    current_subject: Option<&ActorRef>,
+) -> Option<NpReading> {
+    let toks = &an.tokens;
+    let r = seg.tokens.clone();
+    let words = words_lower(an, &r);
+    let content: Vec<&str> = words.iter().copied().filter(|w| *w != "the").collect();
+
+    // Reciprocal and plural references.
+    match content.as_slice() {
+        ["each", "side"] | ["each", "country"] | ["either", "side"] | ["each", "party"] => {
+            let [a, b] = ctx.sides(sentence)?;
+            return Some(reading(vec![a.at(r.clone(), true), b.at(r, true)], PhraseKind::EachSide));
+        }
+        ["other"] | ["other", "side"] | ["other", "country"] | ["other", "party"] => {
+            let [a, b] = ctx.sides(sentence)?;
+            return Some(reading(vec![a.at(r.clone(), true), b.at(r, true)], PhraseKind::TheOther));
+        }
+        ["both", "sides"] | ["two", "sides"] | ["both", "countries"] | ["two", "countries"] | ["two", "nations"]
+        | ["both", "parties"] | ["two", "neighbours"] | ["two", "neighbors"] => {
+            let [a, b] = ctx.sides(sentence)?;
+            return Some(reading(vec![a.at(r.clone(), true), b.at(r, true)], PhraseKind::Actors));
+        }
+        ["he"] | ["she"] => {
+            let a = ctx.pronoun(sentence)?.clone();
+            return Some(reading(vec![a.at(r, true)], PhraseKind::Actors));
+        }
+        _ => {}
+    }
+
+    // Possessor and head part: "Azerbaijan 's | foreign minister".
+    let pos_idx = (r.start..r.end).rev().find(|&i| toks[i].pos == "POS");
+    let (possessor, head_part) = match pos_idx {
+        Some(p) => (r.start..p, p + 1..r.end),
+        None => (r.start..r.start, r.clone()),
+    };
+    if head_part.is_empty() {
+        return None;
+    }
+    // A possessor may itself introduce a person: "Foreign Minister Zohrab Mnatsakanyan's visit".
+    if !possessor.is_empty() {
+        let _ = read_core(an, possessor.clone(), None, ctx, date, sentence, current_subject, None);
+    }
+    let locative = seg.prep.as_deref().is_some_and(|p| LOCATIVE.contains(&p));
+    read_core(an, head_part, Some(possessor), ctx, date, sentence, current_subject, of_object)
+        .filter(|rd| !(locative && rd.actors.iter().all(|a| a.code.sector.is_none() || a.head.is_none() && !rd.has_role)))
+        .map(|mut rd| {
+            for a in &mut rd.actors {
+                a.tokens = r.clone();
+            }
+            rd
+        })
+}
+
+fn reading(actors: Vec<ActorRef>, kind: PhraseKind) -> NpReading {
+    NpReading { actors, kind, unknown_name: None, has_role: false }
+}
+
+fn role_code(kind: &MentionKind, date: Option<Date>) -> Option<ActorCode> {
+    match kind {
+        MentionKind::Person { roles, .. } => {
+            let active = date.and_then(|d| roles.iter().find(|r| r.holds_on(d)));
+            match (active, date) {
+                (Some(r), _) => Some(r.code.clone()),
+                // No date: the most recent role.
+                (None, None) => roles.iter().max_by_key(|r| r.start).map(|r| r.code.clone()),
+                // Out of office on the date: still of their country, without a sector.
+                (None, Some(d)) => roles
+                    .iter()
+                    .filter(|r| r.start.is_none_or(|s| s <= d))
+                    .max_by_key(|r| r.start)
+                    .or_else(|| roles.iter().min_by_key(|r| r.start))
+                    .map(|r| r.code.with_sector(None)),
+            }
+        }
+        MentionKind::Org { code } => Some(code.clone()),
+        _ => None,
+    }
+}
+
+fn mention_country(kind: &MentionKind, date: Option<Date>) -> Option<String> {
+    match kind {
+        MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } | MentionKind::Capital { iso3 } => Some(iso3.clone()),
+        other => role_code(other, date).and_then(|c| c.country),
+    }
+}
+
+/// Reads the head part of a noun phrase. `possessor` (when given) may supply the country.
+#[allow(clippy::too_many_arguments)]
+fn read_core(
+    an: &Analysis<'_>,
+    r: Range<usize>,
+    possessor: Option<Range<usize>>,
+    ctx: &mut DocContext,
+    date: Option<Date>,
+    sentence: usize,
+    current_subject: Option<&ActorRef>,
+    of_object: Option<Range<usize>>,
+) -> Option<NpReading> {
+    let toks = &an.tokens;
+    let last = r.end - 1;
+    let mentions_in = |range: &Range<usize>| {
+        let (lo, hi) = (range.start, range.end);
+        an.mentions.iter().filter(move |m| m.tokens.start >= lo && m.tokens.end <= hi)
+    };
+    let head_mention = an.mentions.iter().find(|m| m.tokens.start <= last && last < m.tokens.end && m.tokens.start >= r.start);
+
+    // A run of capitalised words at the end that the KB does not know: a name.
+    let name_start = {
+        let mut s = r.end;
+        while s > r.start
+            && toks[s - 1].pos.starts_with("NNP")
+            && toks[s - 1].is_capitalized()
+            && !NOT_NAMES.contains(&toks[s - 1].lower.as_str())
+            && !an.mentions.iter().any(|m| m.tokens.contains(&(s - 1)))
+        {
+            s -= 1;
+        }
+        s
+    };
+    let unknown_name = (name_start < r.end).then(|| {
+        toks[name_start..r.end].iter().map(|t| t.word.as_str()).collect::<Vec<_>>().join(" ")
+    });
+
+    let country_from = |range: &Range<usize>, ctx: &DocContext| -> Option<String> {
+        for m in mentions_in(range) {
+            if let Some(c) = mention_country(m.kind, date) {
+                return Some(c);
+            }
+        }
+        // "the country's foreign ministry"
+        if toks[range.clone()].iter().any(|t| matches!(t.lower.as_str(), "country" | "nation")) {
+            return ctx.focus_country(current_subject, sentence);
+        }
+        None
+    };
+
+    match (head_mention.map(|m| m.kind), &unknown_name) {
+        (Some(kind @ MentionKind::Agent { sector, head, plural }), _) => {
+            // Role word as head: find its country.
+            let before = r.start..head_mention.map_or(r.start, |m| m.tokens.start);
+            let org_code = mentions_in(&before).find_map(|m| match m.kind {
+                MentionKind::Org { code } if code.country.is_none() => Some(code.clone()),
+                _ => None,
+            });
+            let country = country_from(&before, ctx)
+                .or_else(|| possessor.as_ref().and_then(|p| country_from(p, ctx)))
+                .or_else(|| of_object.as_ref().and_then(|o| country_from(o, ctx)));
+            let _ = kind;
+            let mk = |code: ActorCode| ActorRef { code, name: None, head: Some(head.clone()), tokens: r.clone(), resolved: false };
+            if let Some(c) = country {
+                return Some(NpReading { actors: vec![mk(ActorCode::from_parts(&c, Some(sector)))], kind: PhraseKind::Actors, unknown_name: None, has_role: true });
+            }
+            if let Some(code) = org_code.or_else(|| {
+                of_object.as_ref().and_then(|o| mentions_in(o).find_map(|m| match m.kind {
+                    MentionKind::Org { code } => Some(code.clone()),
+                    _ => None,
+                }))
+            }) {
+                return Some(NpReading { actors: vec![mk(code)], kind: PhraseKind::Actors, unknown_name: None, has_role: true });
+            }
+            let words = words_lower(an, &r);
+            if *plural && words.iter().any(|w| matches!(*w, "two" | "both")) {
+                let [a, b] = ctx.last_two_with_head(head)?;
+                return Some(NpReading { actors: vec![a.at(r.clone(), true), b.at(r.clone(), true)], kind: PhraseKind::Actors, unknown_name: None, has_role: true });
+            }
+            if !*plural && words.first() == Some(&"the") {
+                let a = ctx.last_with_head(head)?.clone();
+                return Some(NpReading { actors: vec![a.at(r.clone(), true)], kind: PhraseKind::Actors, unknown_name: None, has_role: true });
+            }
+            None
+        }
+        (Some(kind), _) => {
+            let code = match kind {
+                MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } => ActorCode::from_parts(iso3, None),
+                MentionKind::Capital { iso3 } => ActorCode::from_parts(iso3, Some("GOV")),
+                other => role_code(other, date)?,
+            };
+            let (name, head) = match kind {
+                MentionKind::Person { name, .. } => (Some(name.clone()), None),
+                _ => (None, None),
+            };
+            // A role word before a person: "Secretary of State Mike Pompeo".
+            let role_head = mentions_in(&(r.start..last)).find_map(|m| match m.kind {
+                MentionKind::Agent { head, .. } => Some(head.clone()),
+                _ => None,
+            });
+            let a = ActorRef { code, name, head: head.or(role_head), tokens: r.clone(), resolved: false };
+            Some(NpReading { actors: vec![a], kind: PhraseKind::Actors, unknown_name: None, has_role: false })
+        }
+        (None, Some(name)) => {
+            // A title before an unknown name: "Armenian Foreign Minister Zohrab Mnatsakanyan".
+            let title = r.start..name_start;
+            let agent = mentions_in(&title).filter_map(|m| match m.kind {
+                MentionKind::Agent { sector, head, .. } => Some((sector.clone(), head.clone())),
+                _ => None,
+            }).last();
+            if let Some((sector, head)) = agent {
+                let country = country_from(&title, ctx).or_else(|| possessor.as_ref().and_then(|p| country_from(p, ctx)));
+                if let Some(c) = country {
+                    let a = ActorRef { code: ActorCode::from_parts(&c, Some(&sector)), name: Some(name.clone()), head: Some(head), tokens: r.clone(), resolved: false };
+                    ctx.add_alias(name, &a);
+                    return Some(NpReading { actors: vec![a], kind: PhraseKind::Actors, unknown_name: None, has_role: true });
+                }
+            }
+            // A name introduced earlier in the document.
+            let known = ctx.alias(name).cloned().or_else(|| name.split_whitespace().last().and_then(|s| ctx.alias(s).cloned()));
+            match known {
+                Some(a) => Some(NpReading { actors: vec![a.at(r.clone(), true)], kind: PhraseKind::Actors, unknown_name: Some(name.clone()), has_role: false }),
+                None => Some(NpReading { actors: Vec::new(), kind: PhraseKind::Actors, unknown_name: Some(name.clone()), has_role: false }),
+            }
+        }
+        (None, None) => None,
+    }
+}

@@ -1,0 +1,153 @@
+//! What the coder remembers while reading a document: people introduced with
+//! their roles, the actors mentioned so far, and which countries the story is
+//! about. This is what lets "Bayramov" in paragraph six be coded as the
+//! Azerbaijani foreign minister introduced in paragraph three.
+
+use super::actors::ActorRef;
+use std::collections::HashMap;
+
+/// Document-level memory, updated sentence by sentence.
+#[derive(Debug, Default)]
+pub(crate) struct DocContext {
+    /// Person names (full and surname, lowercase) → the actor they denote.
+    aliases: HashMap<String, ActorRef>,
+    /// Actors mentioned so far, oldest first, with their sentence index.
+    recent: Vec<(usize, ActorRef)>,
+    /// How often each country is mentioned in the whole document.
+    country_counts: HashMap<String, usize>,
+    /// Order in which countries are first mentioned.
+    country_order: Vec<String>,
+    /// The last two-member coordination ("Azerbaijan and Armenia"), with its sentence.
+    last_pair: Option<(usize, [ActorRef; 2])>,
+    /// Subject actors of each sentence coded so far.
+    subjects: Vec<Vec<ActorRef>>,
+}
+
+impl DocContext {
+    /// Counts a country mention (done for the whole document before coding).
+    pub fn count_country(&mut self, iso3: &str) {
+        let n = self.country_counts.entry(iso3.to_string()).or_insert(0);
+        if *n == 0 {
+            self.country_order.push(iso3.to_string());
+        }
+        *n += 1;
+    }
+
+    /// The two countries the story is most about (most mentioned, first
+    /// mentioned breaking ties), when the document mentions at least two.
+    pub fn main_pair(&self) -> Option<[String; 2]> {
+        let mut ranked: Vec<(usize, usize, &String)> = self
+            .country_order
+            .iter()
+            .enumerate()
+            .map(|(order, c)| (self.country_counts[c], order, c))
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        match ranked.as_slice() {
+            [a, b, ..] => Some([a.2.clone(), b.2.clone()]),
+            _ => None,
+        }
+    }
+
+    /// Registers a person's name (and surname) for an actor.
+    pub fn add_alias(&mut self, name: &str, actor: &ActorRef) {
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        let mut with_name = actor.clone();
+        with_name.name = Some(name.to_string());
+        self.aliases.insert(name.to_lowercase(), with_name.clone());
+        if let Some(surname) = name.split_whitespace().last() {
+            if surname.len() > 2 && surname != name {
+                self.aliases.entry(surname.to_lowercase()).or_insert(with_name);
+            }
+        }
+    }
+
+    /// The actor a person name refers to, if introduced earlier.
+    pub fn alias(&self, name: &str) -> Option<&ActorRef> {
+        self.aliases.get(&name.trim().to_lowercase())
+    }
+
+    /// Records an actor mentioned in sentence `sentence`.
+    pub fn mention(&mut self, sentence: usize, actor: &ActorRef) {
+        self.recent.push((sentence, actor.clone()));
+    }
+
+    /// Records a two-member coordination.
+    pub fn pair(&mut self, sentence: usize, a: &ActorRef, b: &ActorRef) {
+        self.last_pair = Some((sentence, [a.clone(), b.clone()]));
+    }
+
+    /// Records the subjects of a sentence.
+    pub fn subjects(&mut self, sentence: usize, actors: Vec<ActorRef>) {
+        if self.subjects.len() <= sentence {
+            self.subjects.resize(sentence + 1, Vec::new());
+        }
+        self.subjects[sentence] = actors;
+    }
+
+    /// The most recent actor whose role head is `head` ("the ambassador").
+    pub fn last_with_head(&self, head: &str) -> Option<&ActorRef> {
+        self.recent
+            .iter()
+            .rev()
+            .map(|(_, a)| a)
+            .find(|a| a.head.as_deref() == Some(head) && a.code.country.is_some())
+    }
+
+    /// The two most recent distinct actors whose role head is `head` ("the two ministers").
+    pub fn last_two_with_head(&self, head: &str) -> Option<[ActorRef; 2]> {
+        let mut found: Vec<&ActorRef> = Vec::new();
+        for (_, a) in self.recent.iter().rev() {
+            if a.head.as_deref() == Some(head)
+                && a.code.country.is_some()
+                && !found.iter().any(|f| f.code == a.code)
+            {
+                found.push(a);
+                if found.len() == 2 {
+                    return Some([found[1].clone(), found[0].clone()]);
+                }
+            }
+        }
+        None
+    }
+
+    /// The two sides of a reciprocal expression ("each side … the other",
+    /// "both sides", "the two countries"): the last coordinated pair within
+    /// the previous two sentences, else the document's two main countries.
+    pub fn sides(&self, sentence: usize) -> Option<[ActorRef; 2]> {
+        if let Some((s, pair)) = &self.last_pair {
+            if sentence.saturating_sub(*s) <= 1 {
+                return Some(pair.clone());
+            }
+        }
+        self.main_pair().map(|[a, b]| [ActorRef::country(&a), ActorRef::country(&b)])
+    }
+
+    /// The country in focus for "the country's …": the country of the
+    /// subject of the current sentence (when already known), else of the
+    /// previous sentence's subject, else the most mentioned country.
+    pub fn focus_country(&self, current_subject: Option<&ActorRef>, sentence: usize) -> Option<String> {
+        if let Some(c) = current_subject.and_then(|a| a.code.country.clone()) {
+            return Some(c);
+        }
+        if let Some(prev) = sentence.checked_sub(1).and_then(|p| self.subjects.get(p)) {
+            if let Some(c) = prev.iter().find_map(|a| a.code.country.clone()) {
+                return Some(c);
+            }
+        }
+        self.main_pair().map(|[a, _]| a)
+    }
+
+    /// The person a pronoun ("he", "she") most likely refers to: a named
+    /// subject of the previous sentence.
+    pub fn pronoun(&self, sentence: usize) -> Option<&ActorRef> {
+        let prev = self.subjects.get(sentence.checked_sub(1)?)?;
+        match prev.as_slice() {
+            [one] if one.name.is_some() => Some(one),
+            _ => None,
+        }
+    }
+}

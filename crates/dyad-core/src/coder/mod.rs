@@ -1,0 +1,283 @@
+//! The coder: a whole document in, events out.
+//!
+//! [`code`] runs the pipeline over a document in two passes. The first
+//! cleans, segments, tags and finds knowledge-base phrases in every sentence
+//! and counts which countries the story is about. The second reads the
+//! sentences in order, building actor phrases with the document context
+//! (people introduced earlier, "the two ministers", "each side") and
+//! matching event patterns on verb groups.
+
+mod actors;
+mod context;
+mod events;
+
+pub use events::VerbDecision;
+
+use crate::kb::{Mention, MentionKind};
+use crate::model::{Actor, DatePrecision, Document, Event, Evidence, Modality, Polarity};
+use crate::text::chunk::{chunk, Chunk};
+use crate::text::clean::{clean, CleanText};
+use crate::text::segment::{sentences, tokenize, Sentence, Token};
+use crate::text::tag::Tagged;
+use crate::KnowledgeBase;
+use actors::{ActorRef, Phrase};
+use context::DocContext;
+use sha2::{Digest, Sha256};
+
+/// Sentences longer than this many tokens are not coded (run-on junk such
+/// as tables or concatenated lists); `--explain` says so.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
+/// One sentence after the text pipeline.
+pub(crate) struct Analysis<'kb> {
+    pub tokens: Vec<Tagged>,
+    pub mentions: Vec<Mention<'kb>>,
+    pub chunks: Vec<Chunk>,
+}
+
+/// What the coder saw and decided in one sentence (for `--explain`).
+#[derive(Debug, Clone)]
+pub struct SentenceTrace {
+    /// Sentence index.
+    pub index: usize,
+    /// The cleaned sentence text.
+    pub text: String,
+    /// `word/TAG` for every token.
+    pub tagged: Vec<String>,
+    /// Chunks as `[KIND words]`.
+    pub chunks: Vec<String>,
+    /// Knowledge-base phrases found, as `words → what`.
+    pub mentions: Vec<String>,
+    /// Actor phrases, as `words → CODES`.
+    pub actors: Vec<String>,
+    /// One line per verb group: coded or why not.
+    pub verbs: Vec<VerbDecision>,
+    /// Set when the sentence was skipped as a whole.
+    pub skipped: Option<String>,
+}
+
+/// Codes a document: the core entry point. Pure and deterministic.
+pub fn code(doc: &Document, kb: &KnowledgeBase) -> Vec<Event> {
+    run(doc, kb, None)
+}
+
+/// Codes a document and returns, with the events, a trace of every sentence.
+pub fn code_explained(doc: &Document, kb: &KnowledgeBase) -> (Vec<Event>, Vec<SentenceTrace>) {
+    let mut traces = Vec::new();
+    let events = run(doc, kb, Some(&mut traces));
+    (events, traces)
+}
+
+fn describe(kind: &MentionKind) -> String {
+    match kind {
+        MentionKind::Country { iso3 } => format!("country {iso3}"),
+        MentionKind::Demonym { iso3 } => format!("demonym {iso3}"),
+        MentionKind::Capital { iso3 } => format!("capital {iso3} (→ {iso3}GOV)"),
+        MentionKind::Agent { sector, head, plural } => {
+            format!("role {sector} ({head}{})", if *plural { ", plural" } else { "" })
+        }
+        MentionKind::Org { code } => format!("organisation {code}"),
+        MentionKind::Person { name, roles } => format!("person {name} ({} role(s))", roles.len()),
+    }
+}
+
+fn run(doc: &Document, kb: &KnowledgeBase, mut traces: Option<&mut Vec<SentenceTrace>>) -> Vec<Event> {
+    let cleaned = clean(&doc.text);
+    let text = cleaned.text.as_str();
+    let tokens = tokenize(text);
+    let sents = sentences(text, &tokens);
+
+    // Pass 1: tag and find phrases everywhere; count the countries.
+    let mut ctx = DocContext::default();
+    let mut analyses: Vec<Option<Analysis<'_>>> = Vec::with_capacity(sents.len());
+    for s in &sents {
+        if s.tokens.len() > MAX_SENTENCE_TOKENS {
+            analyses.push(None);
+            continue;
+        }
+        let an = analyse(text, &tokens[s.tokens.clone()], kb);
+        for m in &an.mentions {
+            match m.kind {
+                MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } | MentionKind::Capital { iso3 } => {
+                    ctx.count_country(iso3)
+                }
+                _ => {}
+            }
+        }
+        analyses.push(Some(an));
+    }
+
+    // Pass 2: actors with document context, then events.
+    let mut events = Vec::new();
+    for (idx, (s, an)) in sents.iter().zip(&analyses).enumerate() {
+        let sentence_text = &text[s.start..s.end];
+        let Some(an) = an else {
+            if let Some(t) = traces.as_deref_mut() {
+                t.push(SentenceTrace {
+                    index: idx,
+                    text: sentence_text.to_string(),
+                    tagged: Vec::new(),
+                    chunks: Vec::new(),
+                    mentions: Vec::new(),
+                    actors: Vec::new(),
+                    verbs: Vec::new(),
+                    skipped: Some(format!("{} tokens, over the limit of {MAX_SENTENCE_TOKENS}", s.tokens.len())),
+                });
+            }
+            continue;
+        };
+        let phrases = actors::build_phrases(an, &mut ctx, doc.published, idx);
+        let mut decisions = traces.is_some().then(Vec::new);
+        let found = events::code_sentence(an, &phrases, kb, decisions.as_mut());
+        ctx.subjects(idx, phrases.first().map(|p| p.members.clone()).unwrap_or_default());
+        for f in found {
+            if let Some(e) = to_event(doc, kb, &cleaned, s, idx, an, f) {
+                events.push(e);
+            }
+        }
+        if let Some(t) = traces.as_deref_mut() {
+            t.push(trace(idx, sentence_text, an, &phrases, decisions.unwrap_or_default()));
+        }
+    }
+    events
+}
+
+fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysis<'kb> {
+    let mut tagged = kb.tagger.tag(text, tokens);
+    let mentions = kb.lexicon.find(&tagged);
+    let mut glue = vec![false; tagged.len()];
+    for m in &mentions {
+        for i in m.tokens.clone() {
+            if i + 1 < m.tokens.end {
+                glue[i] = true;
+            }
+            // Names are nouns whatever the tagger thought ("United/VBN States").
+            let is_name = !matches!(m.kind, MentionKind::Agent { .. });
+            if is_name && tagged[i].word.chars().next().is_some_and(char::is_alphabetic) {
+                let plural = tagged[i].pos == "NNPS";
+                tagged[i].pos = if plural { "NNPS" } else { "NNP" }.to_string();
+            } else if !is_name && !tagged[i].is_noun() && i + 1 == m.tokens.end {
+                tagged[i].pos = "NN".to_string();
+            }
+        }
+    }
+    // Headline-style verbs the tagger reads as plural nouns: "Azerbaijan views
+    // Armenia as …", "Russia accuses Ukraine …" (a plural noun between a name
+    // and a name or determiner).
+    for i in 1..tagged.len().saturating_sub(1) {
+        let in_mention = mentions.iter().any(|m| m.tokens.contains(&i));
+        let after_name = mentions.iter().any(|m| m.tokens.end == i && !matches!(m.kind, MentionKind::Agent { .. }));
+        let before_np = matches!(tagged[i + 1].pos.as_str(), "NNP" | "NNPS" | "DT" | "PRP$" | "PRP");
+        if tagged[i].pos == "NNS" && !in_mention && after_name && before_np && tagged[i].lower.ends_with('s') {
+            tagged[i].pos = "VBZ".to_string();
+        }
+    }
+    let chunks = chunk(&tagged, &glue);
+    Analysis { tokens: tagged, mentions, chunks }
+}
+
+fn token_range_span(an: &Analysis<'_>, r: &std::ops::Range<usize>) -> [usize; 2] {
+    let start = an.tokens.get(r.start).map_or(0, |t| t.token.start);
+    let end = r.end.checked_sub(1).and_then(|e| an.tokens.get(e)).map_or(start, |t| t.token.end);
+    [start, end.max(start)]
+}
+
+fn actor(doc_text: &str, cleaned: &CleanText, an: &Analysis<'_>, a: &ActorRef) -> Actor {
+    let clean_span = token_range_span(an, &a.tokens);
+    let span = cleaned.original_span(clean_span);
+    let text = doc_text
+        .get(span[0]..span[1])
+        .map(str::to_string)
+        .unwrap_or_else(|| cleaned.text[clean_span[0]..clean_span[1]].to_string());
+    Actor {
+        code: a.code.full.clone(),
+        country: a.code.country.clone(),
+        sector: a.code.sector.clone(),
+        text,
+        name: a.name.clone(),
+        span,
+    }
+}
+
+fn to_event(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    cleaned: &CleanText,
+    s: &Sentence,
+    idx: usize,
+    an: &Analysis<'_>,
+    f: events::Found,
+) -> Option<Event> {
+    let cameo = kb.cameo(&f.code);
+    let quad = crate::kb::quad_class(&f.code)?;
+    let source = actor(&doc.text, cleaned, an, &f.source);
+    let target = f.target.as_ref().map(|t| actor(&doc.text, cleaned, an, t));
+    let trigger_clean = token_range_span(an, &f.trigger);
+    let trigger = cleaned.text[trigger_clean[0]..trigger_clean[1]].to_string();
+    let mut hasher = Sha256::new();
+    for part in [doc.id.as_str(), &idx.to_string(), &source.code, target.as_ref().map_or("", |t| t.code.as_str()), &f.code, &trigger_clean[0].to_string()] {
+        hasher.update(part.as_bytes());
+        hasher.update([0u8]);
+    }
+    let id: String = hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    Some(Event {
+        id,
+        doc_id: doc.id.clone(),
+        sentence: idx,
+        date: doc.published,
+        date_precision: doc.published.map(|_| DatePrecision::Day),
+        source,
+        target,
+        cameo_root: f.code[..2].to_string(),
+        cameo_name: cameo.map(|c| c.name.clone()).unwrap_or_default(),
+        goldstein: cameo.map_or(0.0, |c| c.goldstein),
+        cameo: f.code,
+        quad_class: quad,
+        polarity: if f.negated { Polarity::Negated } else { Polarity::Affirmed },
+        modality: if f.future { Modality::Future } else { Modality::Asserted },
+        attributed_to: f.attributed_to,
+        evidence: Evidence {
+            sentence_text: cleaned.text[s.start..s.end].to_string(),
+            sentence_span: cleaned.original_span([s.start, s.end]),
+            trigger,
+            trigger_span: cleaned.original_span(trigger_clean),
+            pattern: f.pattern,
+        },
+        confidence: f.confidence,
+    })
+}
+
+fn trace(idx: usize, text: &str, an: &Analysis<'_>, phrases: &[Phrase], verbs: Vec<VerbDecision>) -> SentenceTrace {
+    let words = |r: &std::ops::Range<usize>| {
+        an.tokens[r.clone()].iter().map(|t| t.word.as_str()).collect::<Vec<_>>().join(" ")
+    };
+    SentenceTrace {
+        index: idx,
+        text: text.to_string(),
+        tagged: an.tokens.iter().map(|t| format!("{}/{}", t.word, t.pos)).collect(),
+        chunks: an.chunks.iter().map(|c| format!("[{:?} {}]", c.kind, words(&c.tokens))).collect(),
+        mentions: an.mentions.iter().map(|m| format!("{} → {}", words(&m.tokens), describe(m.kind))).collect(),
+        actors: phrases
+            .iter()
+            .map(|p| {
+                let codes: Vec<String> = p
+                    .members
+                    .iter()
+                    .map(|a| {
+                        let mut s = a.code.full.clone();
+                        if let Some(n) = &a.name {
+                            s.push_str(&format!(" ({n})"));
+                        }
+                        if a.resolved {
+                            s.push_str(" [from context]");
+                        }
+                        s
+                    })
+                    .collect();
+                format!("{} → {} {:?}", words(&p.tokens), codes.join(", "), p.kind)
+            })
+            .collect(),
+        verbs,
+        skipped: None,
+    }
+}

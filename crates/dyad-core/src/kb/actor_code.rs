@@ -1,0 +1,77 @@
+//! CAMEO actor codes: a country (ISO 3166 alpha-3) followed by role codes.
+
+use std::fmt;
+
+/// Prefixes of CAMEO codes for actors that belong to no single state.
+const TRANSNATIONAL: &[&str] = &["IGO", "NGO", "NGM", "MNC", "INT", "UIS", "IMG"];
+
+/// A parsed CAMEO actor code such as `AZEGOV`, `USA` or `IGOUNO`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ActorCode {
+    /// The whole code.
+    pub full: String,
+    /// The country part, when the code starts with a state.
+    pub country: Option<String>,
+    /// The first role code after the country (`GOV`, `MIL`, …), or the
+    /// transnational prefix (`IGO`, `NGO`) for codes with no country.
+    pub sector: Option<String>,
+}
+
+impl ActorCode {
+    /// Parses a code. Returns `None` unless it is 3+ uppercase ASCII letters/digits
+    /// and its length is a multiple of three.
+    pub fn parse(code: &str) -> Option<Self> {
+        let code = code.trim();
+        if code.len() < 3
+            || code.len() % 3 != 0
+            || !code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        {
+            return None;
+        }
+        let head = &code[..3];
+        let (country, sector) = if TRANSNATIONAL.contains(&head) {
+            (None, Some(head.to_string()))
+        } else {
+            (Some(head.to_string()), code.get(3..6).map(str::to_string))
+        };
+        Some(ActorCode { full: code.to_string(), country, sector })
+    }
+
+    /// A code made of a country and an optional sector.
+    pub fn from_parts(country: &str, sector: Option<&str>) -> Self {
+        let full = format!("{country}{}", sector.unwrap_or(""));
+        ActorCode { full, country: Some(country.to_string()), sector: sector.map(str::to_string) }
+    }
+
+    /// The same country with another sector (or none).
+    pub fn with_sector(&self, sector: Option<&str>) -> Self {
+        match &self.country {
+            Some(c) => Self::from_parts(c, sector),
+            None => self.clone(),
+        }
+    }
+}
+
+impl fmt::Display for ActorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.full)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_country_sector_and_transnational_codes() {
+        let c = ActorCode::parse("AZEGOV").unwrap();
+        assert_eq!((c.country.as_deref(), c.sector.as_deref()), (Some("AZE"), Some("GOV")));
+        let c = ActorCode::parse("USA").unwrap();
+        assert_eq!((c.country.as_deref(), c.sector), (Some("USA"), None));
+        let c = ActorCode::parse("IGOUNO").unwrap();
+        assert_eq!((c.country, c.sector.as_deref()), (None, Some("IGO")));
+        assert!(ActorCode::parse("usa").is_none());
+        assert!(ActorCode::parse("AZEG").is_none());
+        assert!(ActorCode::parse("").is_none());
+    }
+}

@@ -1,0 +1,254 @@
+//! Finding knowledge-base phrases in tagged tokens.
+//!
+//! Phrases are tokenized with the same tokenizer as the text and matched on
+//! lowercase, quote-folded token sequences, leftmost-longest. Names of states,
+//! places, organisations and people only match capitalised words, and short
+//! all-capital acronyms (`US`, `UN`, `PKK`) only match exactly, so that "us",
+//! "was" or "gas" never become actors.
+
+use super::{ActorCode, KbStats, Role};
+use crate::text::segment::tokenize;
+use crate::text::tag::{fold_quotes, Tagged, Tagger};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// What a matched phrase denotes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MentionKind {
+    /// A country's name ("Azerbaijan").
+    Country {
+        /// ISO 3166 alpha-3 code.
+        iso3: String,
+    },
+    /// A country's adjective or demonym ("Azerbaijani", "Armenians").
+    Demonym {
+        /// ISO 3166 alpha-3 code.
+        iso3: String,
+    },
+    /// A capital, used as a metonym for the government ("Baku").
+    Capital {
+        /// ISO 3166 alpha-3 code.
+        iso3: String,
+    },
+    /// A role word giving a sector ("foreign minister", "troops").
+    Agent {
+        /// Sector code.
+        sector: String,
+        /// Head noun in the singular ("minister"), for "the two ministers".
+        head: String,
+        /// True for plural forms.
+        plural: bool,
+    },
+    /// A named organisation with a fixed code ("State Department").
+    Org {
+        /// Actor code.
+        code: ActorCode,
+    },
+    /// A named person with date-bounded roles.
+    Person {
+        /// The person's full name.
+        name: String,
+        /// Roles, in file order.
+        roles: Vec<Role>,
+    },
+}
+
+impl MentionKind {
+    /// Precedence when two entries match the same words: organisations and
+    /// people over states, states over their capitals and adjectives.
+    fn rank(&self) -> u8 {
+        match self {
+            MentionKind::Org { .. } => 6,
+            MentionKind::Person { .. } => 5,
+            MentionKind::Country { .. } => 4,
+            MentionKind::Capital { .. } => 3,
+            MentionKind::Demonym { .. } => 2,
+            MentionKind::Agent { .. } => 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    /// Any case ("foreign minister", "Foreign Minister").
+    Any,
+    /// First letter of the first word uppercase.
+    Capitalized,
+    /// Exactly as written (short acronyms).
+    Exact,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    words: Vec<String>,
+    surface: Vec<String>,
+    case: CaseRule,
+    kind: MentionKind,
+}
+
+/// A phrase of the knowledge base found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention<'kb> {
+    /// Token indices (relative to the sentence) covered by the phrase.
+    pub tokens: Range<usize>,
+    /// What the phrase denotes.
+    pub kind: &'kb MentionKind,
+}
+
+/// The phrase dictionary, indexed by first word.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    entries: Vec<Entry>,
+    by_first: HashMap<String, Vec<u32>>,
+    people: HashMap<String, usize>,
+}
+
+fn phrase_words(phrase: &str) -> Vec<String> {
+    let folded = fold_quotes(phrase);
+    tokenize(&folded).iter().map(|t| t.text(&folded).to_string()).collect()
+}
+
+impl Lexicon {
+    /// Adds a name-like phrase (country, place, organisation).
+    pub fn add(&mut self, _tagger: &Tagger, phrase: &str, kind: MentionKind) {
+        let surface = phrase_words(phrase);
+        if surface.is_empty() {
+            return;
+        }
+        let short_acronym = surface.len() == 1
+            && surface[0].chars().count() <= 5
+            && surface[0].chars().all(|c| c.is_ascii_uppercase());
+        let case = if short_acronym { CaseRule::Exact } else { CaseRule::Capitalized };
+        self.push(surface, case, kind);
+    }
+
+    /// Adds a sector agent phrase, finding its head noun and number with the tagger.
+    pub fn add_agent(&mut self, tagger: &Tagger, phrase: &str, sector: &str) {
+        let folded = fold_quotes(&phrase.to_lowercase());
+        let toks = tokenize(&folded);
+        if toks.is_empty() {
+            return;
+        }
+        let tagged = tagger.tag(&folded, &toks);
+        // The head is the last noun before any "of" ("minister of foreign affairs").
+        let before_of = tagged.iter().position(|t| t.lower == "of").unwrap_or(tagged.len());
+        let head_tok = tagged[..before_of]
+            .iter()
+            .rev()
+            .find(|t| t.is_noun())
+            .or_else(|| tagged[..before_of].last())
+            .or(tagged.last());
+        let (head, plural) = match head_tok {
+            Some(t) => (t.lemma.clone(), t.pos == "NNS" || t.pos == "NNPS"),
+            None => return,
+        };
+        let surface: Vec<String> = toks.iter().map(|t| t.text(&folded).to_string()).collect();
+        self.push(
+            surface,
+            CaseRule::Any,
+            MentionKind::Agent { sector: sector.to_string(), head, plural },
+        );
+    }
+
+    /// Adds a person's name with one role; several lines for one canonical name merge.
+    pub fn add_role(&mut self, _tagger: &Tagger, phrase: &str, canonical: &str, role: Role) {
+        let surface = phrase_words(phrase);
+        if surface.is_empty() {
+            return;
+        }
+        let key = format!("{canonical}\u{0}{}", surface.join(" ").to_lowercase());
+        if let Some(&idx) = self.people.get(&key) {
+            if let MentionKind::Person { roles, .. } = &mut self.entries[idx].kind {
+                roles.push(role);
+            }
+            return;
+        }
+        self.people.insert(key, self.entries.len());
+        let kind = MentionKind::Person { name: canonical.to_string(), roles: vec![role] };
+        self.push(surface, CaseRule::Capitalized, kind);
+    }
+
+    fn push(&mut self, surface: Vec<String>, case: CaseRule, kind: MentionKind) {
+        let words: Vec<String> = surface.iter().map(|w| w.to_lowercase()).collect();
+        let idx = self.entries.len() as u32;
+        self.by_first.entry(words[0].clone()).or_default().push(idx);
+        self.entries.push(Entry { words, surface, case, kind });
+    }
+
+    /// Orders every index bucket longest-first, then by precedence, then latest-added first.
+    pub fn finish(&mut self) {
+        let entries = &self.entries;
+        for list in self.by_first.values_mut() {
+            list.sort_by(|&a, &b| {
+                let (ea, eb) = (&entries[a as usize], &entries[b as usize]);
+                eb.words
+                    .len()
+                    .cmp(&ea.words.len())
+                    .then(eb.kind.rank().cmp(&ea.kind.rank()))
+                    .then(b.cmp(&a))
+            });
+            list.dedup();
+        }
+    }
+
+    fn entry_matches(entry: &Entry, tokens: &[Tagged], at: usize) -> bool {
+        let n = entry.words.len();
+        if at + n > tokens.len() {
+            return false;
+        }
+        let window = &tokens[at..at + n];
+        if !window.iter().zip(&entry.words).all(|(t, w)| &t.lower == w) {
+            return false;
+        }
+        match entry.case {
+            CaseRule::Any => true,
+            CaseRule::Capitalized => {
+                let first = &window[0].word;
+                first.chars().next().is_some_and(|c| !c.is_lowercase())
+                    // "the" inside names is fine lowercased; other words must be capitalised
+                    && window.iter().zip(&entry.surface).all(|(t, s)| {
+                        !s.chars().next().is_some_and(char::is_uppercase)
+                            || t.word.chars().next().is_some_and(|c| !c.is_lowercase())
+                    })
+            }
+            CaseRule::Exact => window.iter().zip(&entry.surface).all(|(t, s)| &t.word == s),
+        }
+    }
+
+    /// Finds phrases in one sentence's tokens, leftmost-longest, without overlaps.
+    pub fn find<'kb>(&'kb self, tokens: &[Tagged]) -> Vec<Mention<'kb>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let hit = self.by_first.get(&tokens[i].lower).and_then(|list| {
+                list.iter()
+                    .map(|&idx| &self.entries[idx as usize])
+                    .find(|e| Self::entry_matches(e, tokens, i))
+            });
+            match hit {
+                Some(e) => {
+                    out.push(Mention { tokens: i..i + e.words.len(), kind: &e.kind });
+                    i += e.words.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Counts entries by kind.
+    pub fn stats(&self) -> KbStats {
+        let mut s = KbStats::default();
+        for e in &self.entries {
+            match e.kind {
+                MentionKind::Country { .. } | MentionKind::Demonym { .. } | MentionKind::Capital { .. } => {
+                    s.country_phrases += 1
+                }
+                MentionKind::Agent { .. } => s.agent_phrases += 1,
+                MentionKind::Org { .. } => s.org_phrases += 1,
+                MentionKind::Person { .. } => s.person_phrases += 1,
+            }
+        }
+        s
+    }
+}

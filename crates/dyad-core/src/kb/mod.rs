@@ -1,0 +1,192 @@
+//! The knowledge base: who the actors are, what the event codes mean, and
+//! which phrasings express which event.
+//!
+//! Sources are the human-editable files under the repository's `data/`
+//! directory (schemas in `data/README.md`), embedded in the binary at compile
+//! time, so [`KnowledgeBase::embedded`] needs no files at run time. Users can
+//! add their own files of the same formats with [`KnowledgeBase::add_file`];
+//! later entries for the same phrase take precedence over earlier ones.
+
+mod actor_code;
+mod load;
+mod matcher;
+mod patterns;
+
+pub use actor_code::ActorCode;
+pub use load::{KbError, SourceKind};
+pub use matcher::{Mention, MentionKind};
+pub use patterns::{Pattern, PatternElement, MAX_GAP};
+
+use crate::text::tag::Tagger;
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+/// One CAMEO event code with its name and Goldstein score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CameoCode {
+    /// The code, e.g. `"036"`.
+    pub code: String,
+    /// Goldstein conflict–cooperation score, −10 … +10.
+    pub goldstein: f32,
+    /// The code's name.
+    pub name: String,
+}
+
+/// Quad class of a CAMEO code in the GDELT convention: 1 verbal cooperation
+/// (roots 01–05), 2 material cooperation (06–08), 3 verbal conflict (09–13),
+/// 4 material conflict (14–20). Returns `None` for a malformed code.
+pub fn quad_class(code: &str) -> Option<u8> {
+    let root: u8 = code.get(..2)?.parse().ok()?;
+    match root {
+        1..=5 => Some(1),
+        6..=8 => Some(2),
+        9..=13 => Some(3),
+        14..=20 => Some(4),
+        _ => None,
+    }
+}
+
+/// A date-bounded role of a named person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    /// The actor code the person has in this role.
+    pub code: ActorCode,
+    /// First day in the role (inclusive); `None` when unknown.
+    pub start: Option<Date>,
+    /// Last day in the role (exclusive); `None` while still in office.
+    pub end: Option<Date>,
+}
+
+impl Role {
+    /// True when the role is held on `date`.
+    pub fn holds_on(&self, date: Date) -> bool {
+        self.start.is_none_or(|s| s <= date) && self.end.is_none_or(|e| date < e)
+    }
+}
+
+/// Everything the coder knows, loaded once and shared read-only between threads.
+#[derive(Debug)]
+pub struct KnowledgeBase {
+    pub(crate) tagger: Tagger,
+    pub(crate) lexicon: matcher::Lexicon,
+    pub(crate) patterns: patterns::PatternSet,
+    pub(crate) cameo: HashMap<String, CameoCode>,
+    pub(crate) countries: HashMap<String, String>,
+    warnings: Vec<KbError>,
+}
+
+/// Counts of loaded entries, for `dyad kb stats` and diagnostics.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KbStats {
+    /// Countries and territories.
+    pub countries: usize,
+    /// Phrases naming countries, their adjectives and capitals.
+    pub country_phrases: usize,
+    /// Sector agent phrases.
+    pub agent_phrases: usize,
+    /// Organisation name phrases.
+    pub org_phrases: usize,
+    /// Person name phrases.
+    pub person_phrases: usize,
+    /// Event patterns.
+    pub patterns: usize,
+    /// CAMEO event codes.
+    pub cameo_codes: usize,
+}
+
+/// The embedded source files, in load order.
+const EMBEDDED: &[(&str, SourceKind, &str)] = &[
+    ("data/cameo_events.tsv", SourceKind::CameoEvents, include_str!("../../../../data/cameo_events.tsv")),
+    ("data/countries.tsv", SourceKind::Countries, include_str!("../../../../data/countries.tsv")),
+    ("data/agents.tsv", SourceKind::Agents, include_str!("../../../../data/agents.tsv")),
+    ("data/orgs.tsv", SourceKind::Orgs, include_str!("../../../../data/orgs.tsv")),
+    ("data/people.tsv", SourceKind::People, include_str!("../../../../data/people.tsv")),
+    ("data/verbs.txt", SourceKind::Patterns, include_str!("../../../../data/verbs.txt")),
+];
+
+impl KnowledgeBase {
+    /// An empty knowledge base (no actors, no patterns) with a tagger.
+    pub fn empty() -> Self {
+        KnowledgeBase {
+            tagger: Tagger::new(),
+            lexicon: matcher::Lexicon::default(),
+            patterns: patterns::PatternSet::default(),
+            cameo: HashMap::new(),
+            countries: HashMap::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The knowledge base compiled into the binary from `data/`.
+    ///
+    /// Malformed lines are skipped and listed in [`KnowledgeBase::warnings`];
+    /// the test suite requires that list to be empty for the embedded files.
+    pub fn embedded() -> Self {
+        let mut kb = Self::empty();
+        for (name, kind, text) in EMBEDDED {
+            kb.add_source(name, *kind, text);
+        }
+        kb.lexicon.finish();
+        kb
+    }
+
+    /// Malformed lines met while loading, with file and line.
+    pub fn warnings(&self) -> &[KbError] {
+        &self.warnings
+    }
+
+    /// Adds a user file; its kind is taken from the file name
+    /// (`countries*.tsv`, `agents*.tsv`, `orgs*.tsv`, `people*.tsv`,
+    /// `cameo_events*.tsv`, `verbs*.txt`). Entries of a later file take
+    /// precedence over earlier ones for the same words. Malformed lines are
+    /// skipped and added to [`KnowledgeBase::warnings`]; an unreadable or
+    /// unrecognised file is an error.
+    pub fn add_file(&mut self, path: &std::path::Path) -> Result<(), KbError> {
+        let name = path.display().to_string();
+        let kind = SourceKind::from_file_name(path).ok_or_else(|| KbError {
+            file: name.clone(),
+            line: 0,
+            message: "cannot tell the kind of knowledge-base file from its name; \
+                      expected countries*.tsv, agents*.tsv, orgs*.tsv, people*.tsv, \
+                      cameo_events*.tsv or verbs*.txt"
+                .into(),
+        })?;
+        let text = std::fs::read_to_string(path).map_err(|e| KbError {
+            file: name.clone(),
+            line: 0,
+            message: e.to_string(),
+        })?;
+        self.add_source(&name, kind, &text);
+        self.lexicon.finish();
+        Ok(())
+    }
+
+    fn add_source(&mut self, name: &str, kind: SourceKind, text: &str) {
+        let warnings = load::add_source(self, name, kind, text);
+        self.warnings.extend(warnings);
+    }
+
+    /// The CAMEO code table entry for `code`.
+    pub fn cameo(&self, code: &str) -> Option<&CameoCode> {
+        self.cameo.get(code)
+    }
+
+    /// Name of the country with ISO 3166 alpha-3 code `iso3`.
+    pub fn country_name(&self, iso3: &str) -> Option<&str> {
+        self.countries.get(iso3).map(String::as_str)
+    }
+
+    /// The event patterns.
+    pub fn patterns(&self) -> &[Pattern] {
+        self.patterns.all()
+    }
+
+    /// Counts of loaded entries.
+    pub fn stats(&self) -> KbStats {
+        let mut s = self.lexicon.stats();
+        s.countries = self.countries.len();
+        s.patterns = self.patterns.all().len();
+        s.cameo_codes = self.cameo.len();
+        s
+    }
+}

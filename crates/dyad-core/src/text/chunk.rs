@@ -1,0 +1,285 @@
+//! A shallow chunker: noun phrases, verb groups (with particles) and
+//! prepositional phrases, from part-of-speech tags.
+//!
+//! Every token belongs to exactly one chunk. The grammar is deliberately
+//! small and news-oriented:
+//!
+//! - **noun phrase**: determiners, possessives (`Azerbaijan 's`), numbers,
+//!   adjectives, adjectival participles (`the disputed area`) and nouns,
+//!   ending in a noun, pronoun or number; commas join coordinated adjectives
+//!   (`a fierce, weeks-long battle`). Callers may *glue* tokens that must stay
+//!   in one phrase (multi-word names such as `minister of foreign affairs`).
+//! - **verb group**: modal, auxiliaries, adverbs such as `not`, the main verb,
+//!   and a following particle (`broke out`); an infinitive `to` starts its
+//!   own group, flagged as [`VerbGroup::infinitive`].
+//! - **prepositional phrase**: a preposition and the noun phrase after it.
+
+use super::tag::Tagged;
+use std::ops::Range;
+
+/// Kind of chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChunkKind {
+    /// A noun phrase.
+    Noun,
+    /// A verb group.
+    Verb,
+    /// A preposition followed by a noun phrase.
+    Prep,
+    /// Anything else (punctuation, conjunctions, stray words).
+    Other,
+}
+
+/// One chunk: a kind and a range of token indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chunk {
+    /// Kind of chunk.
+    pub kind: ChunkKind,
+    /// Token indices covered.
+    pub tokens: Range<usize>,
+    /// For a prepositional phrase, the token range of its noun phrase.
+    pub object: Option<Range<usize>>,
+}
+
+/// A verb group with its parts identified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbGroup {
+    /// Token indices covered (particles included).
+    pub tokens: Range<usize>,
+    /// Index of the main verb (the last verb of the group).
+    pub head: usize,
+    /// True when the group starts with infinitival `to`.
+    pub infinitive: bool,
+    /// True for `not`, `n't`, `never` in the group.
+    pub negated: bool,
+    /// True when the group has `will`, `would`, `shall` or `'ll`.
+    pub future: bool,
+    /// True for a form of `be`/`get` followed by a past participle head.
+    pub passive: bool,
+}
+
+const NEGATORS: &[&str] = &["not", "n't", "never"];
+const FUTURE: &[&str] = &["will", "would", "shall", "'ll", "wo"];
+/// Words tagged `IN` that introduce clauses, not prepositional phrases.
+const COMPLEMENTIZERS: &[&str] = &["that", "whether", "if", "because", "although", "though", "unless", "whereas"];
+const PARTICLES: &[&str] = &["out", "off", "up", "down", "away", "back", "over"];
+
+fn is_verb_tag(pos: &str) -> bool {
+    pos.starts_with("VB") || pos == "MD"
+}
+
+/// Part-of-speech corrections that depend on neighbours: participles and
+/// gerunds used as adjectives or nouns inside noun phrases.
+fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
+    let t = &tokens[i];
+    let prev = i.checked_sub(1).map(|p| tokens[p].pos.as_str());
+    let next = tokens.get(i + 1).map(|n| n.pos.as_str());
+    match t.pos.as_str() {
+        "VBG" if matches!(prev, Some("DT" | "PRP$" | "JJ" | "POS")) => "NN",
+        // A gerund right before a finite verb is its subject ("fighting broke out").
+        "VBG" if matches!(next, Some("VBD" | "VBZ" | "VBP" | "MD")) => "NN",
+        "VBN" | "VBG"
+            if matches!(prev, None | Some("DT" | "PRP$" | "IN" | "JJ" | "CC" | "POS" | "TO"))
+                && matches!(next, Some("NN" | "NNS" | "JJ")) =>
+        {
+            "JJ"
+        }
+        p => p,
+    }
+}
+
+/// Splits a sentence into chunks. `glue[i]` (when present) keeps token `i`
+/// and `i + 1` inside one noun phrase.
+pub fn chunk(tokens: &[Tagged], glue: &[bool]) -> Vec<Chunk> {
+    let glued = |i: usize| glue.get(i).copied().unwrap_or(false);
+    let pos: Vec<&str> = (0..tokens.len()).map(|i| effective_pos(tokens, i)).collect();
+    let mut chunks = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // Noun phrase.
+        if let Some(end) = noun_phrase_end(tokens, &pos, i, &glued) {
+            chunks.push(Chunk { kind: ChunkKind::Noun, tokens: i..end, object: None });
+            i = end;
+            continue;
+        }
+        // Verb group (with a leading infinitival `to`).
+        let starts_verb = is_verb_tag(pos[i])
+            || (pos[i] == "TO" && pos.get(i + 1).is_some_and(|p| *p == "VB"))
+            || (pos[i] == "RB" && next_is_verb(&pos, i));
+        if starts_verb {
+            let mut j = i + 1;
+            while j < tokens.len()
+                && (is_verb_tag(pos[j]) || (pos[j].starts_with("RB") && next_is_verb(&pos, j)))
+            {
+                j += 1;
+            }
+            // Particle: RP, or a particle word not followed by a noun phrase.
+            if j < tokens.len()
+                && (pos[j] == "RP"
+                    || (PARTICLES.contains(&tokens[j].lower.as_str())
+                        && !pos.get(j + 1).is_some_and(|p| {
+                            matches!(*p, "DT" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "JJ")
+                        })))
+            {
+                j += 1;
+            }
+            chunks.push(Chunk { kind: ChunkKind::Verb, tokens: i..j, object: None });
+            i = j;
+            continue;
+        }
+        // Prepositional phrase.
+        if matches!(pos[i], "IN" | "TO") && !COMPLEMENTIZERS.contains(&tokens[i].lower.as_str()) {
+            if let Some(end) = noun_phrase_end(tokens, &pos, i + 1, &glued) {
+                chunks.push(Chunk { kind: ChunkKind::Prep, tokens: i..end, object: Some(i + 1..end) });
+                i = end;
+                continue;
+            }
+        }
+        chunks.push(Chunk { kind: ChunkKind::Other, tokens: i..i + 1, object: None });
+        i += 1;
+    }
+    chunks
+}
+
+fn next_is_verb(pos: &[&str], i: usize) -> bool {
+    let mut j = i + 1;
+    while j < pos.len() && pos[j].starts_with("RB") {
+        j += 1;
+    }
+    j < pos.len() && is_verb_tag(pos[j])
+}
+
+/// End (exclusive) of the noun phrase starting at `i`, if one starts there.
+fn noun_phrase_end(tokens: &[Tagged], pos: &[&str], i: usize, glued: &dyn Fn(usize) -> bool) -> Option<usize> {
+    if i >= tokens.len() {
+        return None;
+    }
+    if pos[i] == "PRP" {
+        return Some(i + 1);
+    }
+    let inner = |k: usize| {
+        matches!(
+            pos[k],
+            "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "JJS" | "POS" | "NN" | "NNS" | "NNP" | "NNPS"
+        )
+    };
+    if !inner(i) && !glued(i) {
+        return None;
+    }
+    let mut j = i;
+    let mut last_end = None;
+    while j < tokens.len() {
+        let ok = inner(j) || (j > i && glued(j - 1));
+        let comma_between_adjectives = pos[j] == ","
+            && j > i
+            && pos[j - 1].starts_with("JJ")
+            && pos.get(j + 1).is_some_and(|p| p.starts_with("JJ") || p.starts_with("NN"))
+            && pos.get(j + 2).is_some_and(|p| p.starts_with("NN"));
+        if !(ok || comma_between_adjectives) {
+            break;
+        }
+        if matches!(pos[j], "NN" | "NNS" | "NNP" | "NNPS" | "CD") || (j > i && glued(j - 1)) {
+            last_end = Some(j + 1);
+        }
+        j += 1;
+    }
+    last_end
+}
+
+/// Describes the verb group covering `range`.
+pub fn verb_group(tokens: &[Tagged], range: Range<usize>) -> Option<VerbGroup> {
+    let head = range.clone().rev().find(|&k| tokens[k].pos.starts_with("VB"))?;
+    let words = || tokens[range.clone()].iter().map(|t| t.lower.as_str());
+    let infinitive = tokens[range.start].pos == "TO";
+    let negated = words().any(|w| NEGATORS.contains(&w));
+    let future = words().any(|w| FUTURE.contains(&w))
+        || words().collect::<Vec<_>>().windows(2).any(|w| w == ["going", "to"]);
+    let passive = tokens[head].pos == "VBN"
+        && tokens[range.start..head]
+            .iter()
+            .any(|t| t.lemma == "be" || t.lemma == "get" || matches!(t.lower.as_str(), "being" | "been"));
+    Some(VerbGroup { tokens: range, head, infinitive, negated, future, passive })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment::tokenize;
+    use crate::text::tag::Tagger;
+
+    fn chunks(text: &str) -> Vec<(ChunkKind, String)> {
+        let toks = tokenize(text);
+        let tagged = Tagger::new().tag(text, &toks);
+        chunk(&tagged, &[])
+            .into_iter()
+            .map(|c| {
+                let words: Vec<&str> = tagged[c.tokens].iter().map(|t| t.word.as_str()).collect();
+                (c.kind, words.join(" "))
+            })
+            .collect()
+    }
+
+    fn of_kind(text: &str, kind: ChunkKind) -> Vec<String> {
+        chunks(text).into_iter().filter(|(k, _)| *k == kind).map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn noun_phrases_with_possessives_and_adjectives() {
+        let nps = of_kind("Armenia’s foreign minister condemned a fierce, weeks-long battle.", ChunkKind::Noun);
+        assert_eq!(nps, ["Armenia 's foreign minister", "a fierce , weeks-long battle"]);
+    }
+
+    #[test]
+    fn verb_groups_with_modals_negation_and_particles() {
+        let text = "The minister will not meet the envoy after fighting broke out near the border.";
+        let vgs = of_kind(text, ChunkKind::Verb);
+        assert_eq!(vgs, ["will not meet", "broke out"]);
+        let toks = tokenize(text);
+        let tagged = Tagger::new().tag(text, &toks);
+        let c = chunk(&tagged, &[]);
+        let vg = c.iter().find(|c| c.kind == ChunkKind::Verb).unwrap();
+        let g = verb_group(&tagged, vg.tokens.clone()).unwrap();
+        assert!(g.negated && g.future && !g.passive && !g.infinitive);
+        assert_eq!(tagged[g.head].lemma, "meet");
+    }
+
+    #[test]
+    fn passive_and_infinitive() {
+        let text = "The convoy was attacked by rebels who want to seize the town.";
+        let toks = tokenize(text);
+        let tagged = Tagger::new().tag(text, &toks);
+        let c = chunk(&tagged, &[]);
+        let groups: Vec<VerbGroup> = c
+            .iter()
+            .filter(|c| c.kind == ChunkKind::Verb)
+            .filter_map(|c| verb_group(&tagged, c.tokens.clone()))
+            .collect();
+        assert!(groups[0].passive);
+        assert_eq!(tagged[groups[0].head].lemma, "attack");
+        assert!(groups.iter().any(|g| g.infinitive && tagged[g.head].lemma == "seize"));
+    }
+
+    #[test]
+    fn prepositional_phrases_carry_their_object() {
+        let pps = of_kind("Talks were held in the capital of Azerbaijan on Friday.", ChunkKind::Prep);
+        assert_eq!(pps, ["in the capital", "of Azerbaijan", "on Friday"]);
+    }
+
+    #[test]
+    fn participles_inside_noun_phrases() {
+        let nps = of_kind("Both sides discussed the disputed area and a negotiated solution.", ChunkKind::Noun);
+        assert!(nps.contains(&"the disputed area".to_string()), "{nps:?}");
+        assert!(nps.contains(&"a negotiated solution".to_string()), "{nps:?}");
+    }
+
+    #[test]
+    fn glue_keeps_multiword_names_together() {
+        let text = "The minister of foreign affairs spoke.";
+        let toks = tokenize(text);
+        let tagged = Tagger::new().tag(text, &toks);
+        let glue = [false, true, true, true, false, false, false];
+        let c = chunk(&tagged, &glue);
+        assert_eq!(c[0].kind, ChunkKind::Noun);
+        assert_eq!(c[0].tokens, 0..5);
+    }
+}

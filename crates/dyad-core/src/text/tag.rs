@@ -1,0 +1,171 @@
+//! Part-of-speech tags (Penn Treebank) and lemmas for our tokens.
+//!
+//! Tagging is done by the `english-pos-tagger` crate (a lexicon plus context
+//! rules, MIT with WordNet data) on our own tokens, so byte offsets are kept.
+//! Typographic quotes are folded to ASCII before tagging because the tagger's
+//! lexicon knows only the ASCII forms.
+
+use super::segment::{Token, TokenKind};
+
+/// A token with its tag, lemma and lowercase form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tagged {
+    /// The token (offsets into the cleaned text).
+    pub token: Token,
+    /// Surface form with typographic apostrophes and quotes folded to ASCII.
+    pub word: String,
+    /// Lowercase of `word`.
+    pub lower: String,
+    /// Penn Treebank part-of-speech tag.
+    pub pos: String,
+    /// Base form (verbs, nouns, adjectives); the lowercase form otherwise.
+    pub lemma: String,
+}
+
+impl Tagged {
+    /// True for any verb tag (VB, VBD, VBG, VBN, VBP, VBZ).
+    pub fn is_verb(&self) -> bool {
+        self.pos.starts_with("VB")
+    }
+    /// True for common and proper nouns.
+    pub fn is_noun(&self) -> bool {
+        self.pos.starts_with("NN")
+    }
+    /// True when the surface form starts with an uppercase letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.word.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// The tagger with its lexicon, built once and shared.
+pub struct Tagger {
+    inner: english_pos_tagger::Tagger,
+}
+
+impl std::fmt::Debug for Tagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Tagger")
+    }
+}
+
+impl Default for Tagger {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Folds typographic apostrophes and quotes to ASCII.
+pub fn fold_quotes(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '’' | '‘' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '«' | '»' => '"',
+            '—' | '–' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+impl Tagger {
+    /// Builds the tagger (parses the embedded lexicon once).
+    pub fn new() -> Self {
+        let mut inner = english_pos_tagger::Tagger::new();
+        // News vocabulary the general lexicon gets wrong.
+        inner.update_lexicon([
+            ("ceasefire", vec!["NN"]),
+            ("cease-fire", vec!["NN"]),
+            ("talks", vec!["NNS", "VBZ"]),
+            ("clashes", vec!["NNS", "VBZ"]),
+            ("co-chairs", vec!["NNS"]),
+            ("lawmakers", vec!["NNS"]),
+        ]);
+        Tagger { inner }
+    }
+
+    /// Tags the tokens of one sentence.
+    pub fn tag(&self, text: &str, tokens: &[Token]) -> Vec<Tagged> {
+        let input: Vec<english_pos_tagger::Token> = tokens
+            .iter()
+            .map(|t| {
+                let kind = match t.kind {
+                    TokenKind::Number => "number",
+                    TokenKind::Punct => "punctuation",
+                    TokenKind::Word | TokenKind::Abbreviation => "word",
+                };
+                english_pos_tagger::Token::new(fold_quotes(t.text(text)), kind)
+            })
+            .collect();
+        let tagged = self.inner.tag(input);
+        tokens
+            .iter()
+            .zip(tagged)
+            .map(|(tok, tt)| {
+                let word = tt.value;
+                let lower = word.to_lowercase();
+                let mut pos = tt.pos.unwrap_or_else(|| "NN".to_string());
+                if tok.kind == TokenKind::Punct {
+                    pos = punct_tag(&word);
+                }
+                let lemma = match tt.lemma {
+                    Some(l) if !pos.starts_with("NNP") => l.to_lowercase(),
+                    _ => lower.clone(),
+                };
+                Tagged { token: *tok, word, lower, pos, lemma }
+            })
+            .collect()
+    }
+}
+
+fn punct_tag(p: &str) -> String {
+    match p {
+        "," => ",",
+        "." | "!" | "?" => ".",
+        ":" | ";" | "-" | "--" | "..." => ":",
+        "\"" | "'" => "''",
+        "(" | "[" | "{" => "(",
+        ")" | "]" | "}" => ")",
+        "$" => "$",
+        "#" => "#",
+        _ => "SYM",
+    }
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment::tokenize;
+
+    fn tags(text: &str) -> Vec<(String, String, String)> {
+        let toks = tokenize(text);
+        Tagger::new()
+            .tag(text, &toks)
+            .into_iter()
+            .map(|t| (t.word, t.pos, t.lemma))
+            .collect()
+    }
+
+    #[test]
+    fn verbs_get_tags_and_lemmas() {
+        let t = tags("The administration has invited the minister and is pushing Russia.");
+        let invited = &t[3];
+        assert_eq!((invited.1.as_str(), invited.2.as_str()), ("VBN", "invite"));
+        let pushing = &t[8];
+        assert_eq!((pushing.1.as_str(), pushing.2.as_str()), ("VBG", "push"));
+    }
+
+    #[test]
+    fn possessive_and_quotes() {
+        let t = tags("Armenia’s envoy said “no.”");
+        assert_eq!(t[1].0, "'s");
+        assert_eq!(t[1].1, "POS");
+        assert_eq!(t[4].1, "''");
+    }
+
+    #[test]
+    fn modal_and_passive() {
+        let t = tags("The talks will be held by the envoys.");
+        assert_eq!(t[2].1, "MD");
+        assert_eq!((t[4].1.as_str(), t[4].2.as_str()), ("VBN", "hold"));
+    }
+}
