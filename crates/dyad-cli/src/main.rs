@@ -1,1 +1,42 @@
-fn main(){}
+//! `dyad`: political event data from news text.
+//!
+//! A thin command-line adapter around [`dyad_core::code`]: it reads inputs
+//! with `dyad-ingest`, codes documents in parallel, and writes events.
+//! Events go to stdout; diagnostics, errors and summaries go to stderr.
+
+mod commands;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// dyad — who did what to whom, when: political event data from news text.
+#[derive(Debug, Parser)]
+#[command(name = "dyad", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Code news articles into CAMEO events (JSONL on stdout by default).
+    Code(commands::code::CodeArgs),
+    /// Inspect the knowledge base.
+    Kb(commands::kb::KbArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(args) => commands::code::run(args),
+        Command::Kb(args) => commands::kb::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! `dyad code`: read articles, write events.
+
+use crate::output::{EventWriter, Format};
+use anyhow::Result;
+use clap::Args;
+use dyad_core::{code, code_explained, Document, KnowledgeBase};
+use dyad_ingest::{read_inputs, InputError, ReadOptions};
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `dyad code`.
+#[derive(Debug, Args)]
+pub struct CodeArgs {
+    /// Inputs: text, .jsonl, .json or .html files, directories (recursive), or `-` for stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD) for inputs that carry none.
+    #[arg(long, value_parser = super::parse_date_arg)]
+    date: Option<jiff::civil::Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Print, for each sentence, tokens, tags, chunks, actors and why each
+    /// verb was or was not coded (human-readable, instead of records).
+    #[arg(long)]
+    explain: bool,
+    /// Directory of extra knowledge-base files (same formats as data/).
+    #[arg(long)]
+    kb_dir: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Largest document accepted, in bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    max_document_bytes: usize,
+}
+
+/// Documents coded in parallel per batch; output order is input order.
+const BATCH: usize = 256;
+
+/// Runs `dyad code`.
+pub fn run(args: CodeArgs) -> Result<ExitCode> {
+    if let Some(n) = args.threads {
+        // Only fails when a pool was already built, which this process never does.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let kb = super::load_kb(args.kb_dir.as_deref())?;
+    let opts = ReadOptions { default_date: args.date, max_document_bytes: args.max_document_bytes };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut writer = EventWriter::new(args.format);
+    let (mut docs_n, mut events_n, mut errors_n) = (0usize, 0usize, 0usize);
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let report = |e: InputError| {
+        eprintln!("error: {e}");
+        1usize
+    };
+    for item in read_inputs(&args.paths, &opts) {
+        match item {
+            Ok(doc) => batch.push(doc),
+            Err(e) => errors_n += report(e),
+        }
+        if batch.len() >= BATCH {
+            (docs_n, events_n) = flush(&mut batch, &kb, &args, &mut writer, &mut out, docs_n, events_n)?;
+        }
+    }
+    (docs_n, events_n) = flush(&mut batch, &kb, &args, &mut writer, &mut out, docs_n, events_n)?;
+    out.flush()?;
+    eprintln!(
+        "dyad: coded {docs_n} document(s), {events_n} event(s){}",
+        if errors_n > 0 { format!("; {errors_n} input error(s) reported above") } else { String::new() }
+    );
+    Ok(if errors_n > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn flush(
+    batch: &mut Vec<Document>,
+    kb: &KnowledgeBase,
+    args: &CodeArgs,
+    writer: &mut EventWriter,
+    out: &mut impl Write,
+    docs_n: usize,
+    events_n: usize,
+) -> Result<(usize, usize)> {
+    let n_docs = batch.len();
+    let mut n_events = 0;
+    if args.explain {
+        for doc in batch.iter() {
+            let (events, traces) = code_explained(doc, kb);
+            n_events += events.len();
+            crate::output::write_explain(out, doc, &events, &traces)?;
+        }
+    } else {
+        let coded: Vec<Vec<dyad_core::Event>> = batch.par_iter().map(|d| code(d, kb)).collect();
+        for events in coded {
+            n_events += events.len();
+            for e in &events {
+                writer.write(out, e)?;
+            }
+        }
+    }
+    batch.clear();
+    Ok((docs_n + n_docs, events_n + n_events))
+}

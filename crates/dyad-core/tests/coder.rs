@@ -1,0 +1,169 @@
+//! Coder behaviour on sentences written for these tests, one construction each.
+
+use dyad_core::{code, Document, Event, KnowledgeBase, Modality, Polarity};
+use std::sync::OnceLock;
+
+fn kb() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(KnowledgeBase::embedded)
+}
+
+fn events(text: &str) -> Vec<Event> {
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        published: "2020-10-20".parse().ok(),
+        ..Default::default()
+    };
+    code(&doc, kb())
+}
+
+/// `(source, target, cameo)` triples, sorted.
+fn triples(text: &str) -> Vec<(String, String, String)> {
+    let mut v: Vec<_> = events(text)
+        .into_iter()
+        .map(|e| (e.source.code, e.target.map(|t| t.code).unwrap_or_default(), e.cameo))
+        .collect();
+    v.sort();
+    v
+}
+
+fn t(s: &str, d: &str, c: &str) -> (String, String, String) {
+    (s.into(), d.into(), c.into())
+}
+
+#[test]
+fn embedded_knowledge_base_has_no_malformed_lines() {
+    assert!(kb().warnings().is_empty(), "{:?}", kb().warnings());
+    let s = kb().stats();
+    assert!(s.countries >= 240, "{s:?}");
+    assert!(s.patterns >= 300, "{s:?}");
+    assert!(s.cameo_codes >= 280, "{s:?}");
+}
+
+#[test]
+fn possessive_role_and_object() {
+    assert_eq!(
+        triples("Turkey's foreign minister condemned Greece on Tuesday."),
+        [t("TURGOV", "GRC", "110")]
+    );
+}
+
+#[test]
+fn compound_subject_without_target_is_reciprocal() {
+    assert_eq!(
+        triples("India and Pakistan clashed along the border."),
+        [t("IND", "PAK", "190"), t("PAK", "IND", "190")]
+    );
+}
+
+#[test]
+fn compound_subject_with_target_is_distributive() {
+    assert_eq!(
+        triples("France and Germany criticized Russia."),
+        [t("DEU", "RUS", "110"), t("FRA", "RUS", "110")]
+    );
+}
+
+#[test]
+fn passive_voice_swaps_source_and_target() {
+    assert_eq!(triples("Ukraine was attacked by Russia."), [t("RUS", "UKR", "190")]);
+    // A passive without an agent has no source: nothing is coded.
+    assert!(triples("Ukraine was attacked overnight.").is_empty());
+}
+
+#[test]
+fn future_consultation_is_intent_to_meet() {
+    let ev = events("The Chinese foreign minister will meet with Japan's prime minister.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!((ev[0].source.code.as_str(), ev[0].target.as_ref().map(|t| t.code.as_str())), ("CHNGOV", Some("JPNGOV")));
+    assert_eq!(ev[0].cameo, "036");
+    assert_eq!(ev[0].modality, Modality::Future);
+    let past = events("The Chinese foreign minister met with Japan's prime minister.");
+    assert_eq!(past[0].cameo, "040");
+}
+
+#[test]
+fn negation_is_carried_in_polarity() {
+    let ev = events("Egypt did not criticize Israel.");
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].polarity, Polarity::Negated);
+}
+
+#[test]
+fn infinitive_complements_are_not_events() {
+    // "to attack" is what is urged, not an attack.
+    assert_eq!(triples("Iraq urged Syria to attack Turkey."), [t("IRQ", "SYR", "020")]);
+}
+
+#[test]
+fn quotes_and_attribution() {
+    let ev = events("“Serbia attacked Croatia,” Albania's foreign ministry said.");
+    let attack = ev.iter().find(|e| e.cameo_root == "19").expect("attack coded");
+    assert_eq!(attack.source.code, "SRB");
+    assert_eq!(attack.attributed_to.as_deref(), Some("ALBGOV"));
+}
+
+#[test]
+fn appositive_introduces_a_person_for_later_sentences() {
+    let text = "Kenya's foreign minister, Amina Wanjiru, arrived on Monday. \
+                Wanjiru praised Ethiopia for its help.";
+    let ev = events(text);
+    let praise = ev.iter().find(|e| e.cameo_root == "05").expect("praise coded");
+    assert_eq!(praise.source.code, "KENGOV");
+    assert_eq!(praise.source.name.as_deref(), Some("Amina Wanjiru"));
+    assert_eq!(praise.target.as_ref().map(|t| t.code.as_str()), Some("ETH"));
+}
+
+#[test]
+fn capital_is_the_government_but_not_as_a_place() {
+    assert_eq!(triples("Moscow condemned Kyiv."), [t("RUSGOV", "UKRGOV", "110")]);
+    // "in Moscow" is where, not who.
+    assert!(triples("Protesters were arrested in Moscow.").iter().all(|(s, _, _)| s != "RUSGOV"));
+}
+
+#[test]
+fn each_side_accusing_the_other_gives_both_directions() {
+    let text = "Sudan and South Sudan signed a truce, but fighting resumed, with each side accusing the other of violations.";
+    let acc: Vec<_> = triples(text).into_iter().filter(|(_, _, c)| c.starts_with("112")).collect();
+    assert_eq!(acc, [t("SDN", "SSD", "112"), t("SSD", "SDN", "112")]);
+}
+
+#[test]
+fn common_words_are_not_countries() {
+    // "us" is not the United States, "chad" in lowercase is not Chad.
+    assert!(triples("They told us the chad was missing and criticized us.").is_empty());
+}
+
+#[test]
+fn lists_do_not_explode_into_every_pair() {
+    let ev = events("France, Germany, Italy and Spain criticized Britain and Poland.");
+    assert!(ev.len() <= 6, "{} events", ev.len());
+}
+
+#[test]
+fn every_event_is_traceable_to_its_sentence() {
+    let text = "Chile accused Peru of spying. Peru rejected the claim.";
+    for e in events(text) {
+        assert!(text.contains(&e.evidence.sentence_text));
+        assert!(e.evidence.sentence_text.contains(&e.evidence.trigger));
+        assert_eq!(&text[e.source.span[0]..e.source.span[1]], e.source.text);
+        let [a, b] = e.evidence.trigger_span;
+        assert_eq!(&text[a..b], e.evidence.trigger);
+    }
+}
+
+#[test]
+fn bad_input_never_panics() {
+    for text in [
+        "",
+        "   \n\n  ",
+        "\u{0}\u{1}\u{2}\u{fffd}\u{fffd}",
+        "...,,,;;;''''“”“”",
+        &"a".repeat(200_000),
+        &"Russia attacked Ukraine ".repeat(20_000),
+        &"word ".repeat(100_000),
+    ] {
+        let _ = events(text);
+    }
+}
