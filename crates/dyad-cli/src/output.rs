@@ -97,7 +97,10 @@ pub fn flatten(e: &Event) -> Vec<String> {
 
 /// The serialized name of a unit enum value ("affirmed", "future", "day").
 fn enum_name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// Writes events in one format, with the header once for CSV/TSV.
@@ -109,7 +112,10 @@ pub struct EventWriter {
 impl EventWriter {
     /// A writer for `format`.
     pub fn new(format: Format) -> Self {
-        EventWriter { format, header_written: false }
+        EventWriter {
+            format,
+            header_written: false,
+        }
     }
 
     /// Writes one event.
@@ -120,8 +126,14 @@ impl EventWriter {
                 out.write_all(b"\n")?;
             }
             Format::Csv | Format::Tsv => {
-                let delim = if self.format == Format::Csv { b',' } else { b'\t' };
-                let mut w = csv::WriterBuilder::new().delimiter(delim).from_writer(&mut *out);
+                let delim = if self.format == Format::Csv {
+                    b','
+                } else {
+                    b'\t'
+                };
+                let mut w = csv::WriterBuilder::new()
+                    .delimiter(delim)
+                    .from_writer(&mut *out);
                 if !self.header_written {
                     w.write_record(COLUMNS)?;
                     self.header_written = true;
@@ -135,8 +147,18 @@ impl EventWriter {
 }
 
 /// Writes the `--explain` report of one document.
-pub fn write_explain(out: &mut impl Write, doc: &Document, events: &[Event], traces: &[SentenceTrace]) -> Result<()> {
-    writeln!(out, "=== document {} (published {}) ===", doc.id, doc.published.map_or("unknown".into(), |d| d.to_string()))?;
+pub fn write_explain(
+    out: &mut impl Write,
+    doc: &Document,
+    events: &[Event],
+    traces: &[SentenceTrace],
+) -> Result<()> {
+    writeln!(
+        out,
+        "=== document {} (published {}) ===",
+        doc.id,
+        doc.published.map_or("unknown".into(), |d| d.to_string())
+    )?;
     for t in traces {
         writeln!(out, "\n--- sentence {}: {}", t.index, t.text)?;
         if let Some(why) = &t.skipped {
@@ -165,7 +187,9 @@ pub fn write_explain(out: &mut impl Write, doc: &Document, events: &[Event], tra
                 e.evidence.trigger,
                 e.polarity,
                 e.modality,
-                e.attributed_to.as_ref().map_or(String::new(), |a| format!(", according to {a}"))
+                e.attributed_to
+                    .as_ref()
+                    .map_or(String::new(), |a| format!(", according to {a}"))
             )?;
         }
     }

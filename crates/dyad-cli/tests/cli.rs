@@ -22,12 +22,29 @@ fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
 
 #[test]
 fn codes_the_bundled_example_as_jsonl() {
-    let out = dyad().args(["code", "--date", "2020-10-20"]).arg(seed()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = dyad()
+        .args(["code", "--date", "2020-10-20"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let events = json_lines(&out.stdout);
     assert!(events.len() >= 7, "{} events", events.len());
     for e in &events {
-        for field in ["id", "doc_id", "sentence", "date", "cameo", "cameo_root", "quad_class", "goldstein"] {
+        for field in [
+            "id",
+            "doc_id",
+            "sentence",
+            "date",
+            "cameo",
+            "cameo_root",
+            "quad_class",
+            "goldstein",
+        ] {
             assert!(!e[field].is_null(), "missing {field}: {e}");
         }
         assert!(e["source"]["code"].is_string());
@@ -46,15 +63,30 @@ fn codes_the_bundled_example_as_jsonl() {
 #[test]
 fn csv_and_tsv_have_flattened_headers() {
     for (fmt, sep) in [("csv", ','), ("tsv", '\t')] {
-        let out = dyad().args(["code", "--date", "2020-10-20", "--format", fmt]).arg(seed()).output().unwrap();
+        let out = dyad()
+            .args(["code", "--date", "2020-10-20", "--format", fmt])
+            .arg(seed())
+            .output()
+            .unwrap();
         assert!(out.status.success());
         let text = String::from_utf8(out.stdout).unwrap();
         let header = text.lines().next().unwrap();
         let cols: Vec<&str> = header.split(sep).collect();
-        for c in ["id", "doc_id", "source.code", "source.country", "target.code", "cameo", "cameo_root", "evidence.trigger"] {
+        for c in [
+            "id",
+            "doc_id",
+            "source.code",
+            "source.country",
+            "target.code",
+            "cameo",
+            "cameo_root",
+            "evidence.trigger",
+        ] {
             assert!(cols.contains(&c), "{fmt} header lacks {c}: {header}");
         }
-        let mut rdr = csv::ReaderBuilder::new().delimiter(sep as u8).from_reader(text.as_bytes());
+        let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(sep as u8)
+            .from_reader(text.as_bytes());
         let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
         assert!(rows.len() >= 7);
         assert!(rows.iter().all(|r| r.len() == cols.len()));
@@ -63,10 +95,22 @@ fn csv_and_tsv_have_flattened_headers() {
 
 #[test]
 fn explain_shows_the_pipeline() {
-    let out = dyad().args(["code", "--explain", "--date", "2020-10-20"]).arg(seed()).output().unwrap();
+    let out = dyad()
+        .args(["code", "--explain", "--date", "2020-10-20"])
+        .arg(seed())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    for part in ["tokens:", "chunks:", "kb:", "actor:", "verb:", "EVENT:", "infinitive"] {
+    for part in [
+        "tokens:",
+        "chunks:",
+        "kb:",
+        "actor:",
+        "verb:",
+        "EVENT:",
+        "infinitive",
+    ] {
         assert!(text.contains(part), "explain lacks {part}");
     }
 }
@@ -76,17 +120,32 @@ fn stdin_and_jsonl_with_a_bad_line() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("news.jsonl");
     let mut f = std::fs::File::create(&path).unwrap();
-    writeln!(f, r#"{{"id": "a", "text": "Russia attacked Ukraine on Monday.", "date": "2022-02-28"}}"#).unwrap();
+    writeln!(
+        f,
+        r#"{{"id": "a", "text": "Russia attacked Ukraine on Monday.", "date": "2022-02-28"}}"#
+    )
+    .unwrap();
     writeln!(f, r#"{{"id": "b", "text": "broken"#).unwrap();
-    writeln!(f, r#"{{"id": "c", "text": "France criticized Italy.", "date": null}}"#).unwrap();
+    writeln!(
+        f,
+        r#"{{"id": "c", "text": "France criticized Italy.", "date": null}}"#
+    )
+    .unwrap();
     drop(f);
-    let out = dyad().args(["code", "--date", "2021-01-01"]).arg(&path).output().unwrap();
+    let out = dyad()
+        .args(["code", "--date", "2021-01-01"])
+        .arg(&path)
+        .output()
+        .unwrap();
     // One bad line: reported with file and line, the others still coded, exit code 1.
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("news.jsonl:2"), "{stderr}");
     let events = json_lines(&out.stdout);
-    let ids: Vec<&str> = events.iter().map(|e| e["doc_id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = events
+        .iter()
+        .map(|e| e["doc_id"].as_str().unwrap())
+        .collect();
     assert!(ids.contains(&"a") && ids.contains(&"c"), "{ids:?}");
     let a = events.iter().find(|e| e["doc_id"] == "a").unwrap();
     assert_eq!(a["date"], "2022-02-28");
@@ -109,10 +168,22 @@ fn bad_files_are_reported_and_the_rest_is_coded() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::write(d.join("empty.txt"), "").unwrap();
-    std::fs::write(d.join("binary.bin"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0, 0, 7]).unwrap();
+    std::fs::write(
+        d.join("binary.bin"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0, 0, 7],
+    )
+    .unwrap();
     // Windows-1252 bytes: not UTF-8, decoded by detection.
-    std::fs::write(d.join("latin.txt"), b"Germany criticized Austria over the caf\xe9 dispute.").unwrap();
-    std::fs::write(d.join("page.html"), "<html><head><title>x</title></head><body><p>Chile praised <b>Peru</b>").unwrap();
+    std::fs::write(
+        d.join("latin.txt"),
+        b"Germany criticized Austria over the caf\xe9 dispute.",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("page.html"),
+        "<html><head><title>x</title></head><body><p>Chile praised <b>Peru</b>",
+    )
+    .unwrap();
     std::fs::write(d.join("good.txt"), "India praised Nepal.").unwrap();
     let out = dyad().arg("code").arg(d).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -120,7 +191,10 @@ fn bad_files_are_reported_and_the_rest_is_coded() {
     assert!(stderr.contains("empty.txt"), "{stderr}");
     assert!(stderr.contains("binary.bin"), "{stderr}");
     let events = json_lines(&out.stdout);
-    let sources: Vec<&str> = events.iter().map(|e| e["source"]["code"].as_str().unwrap()).collect();
+    let sources: Vec<&str> = events
+        .iter()
+        .map(|e| e["source"]["code"].as_str().unwrap())
+        .collect();
     assert!(sources.contains(&"IND"), "{sources:?}");
     assert!(sources.contains(&"DEU"), "{sources:?}");
     assert!(!stderr.contains("panicked"));
@@ -133,12 +207,9 @@ fn huge_single_line_file_gives_a_clear_error() {
     let line = "Russia attacked Ukraine and ".repeat(50 * 1024 * 1024 / 28 + 1);
     std::fs::write(&path, &line).unwrap();
     assert!(std::fs::metadata(&path).unwrap().len() >= 50 * 1024 * 1024);
-    dyad()
-        .arg("code")
-        .arg(&path)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("huge.txt").and(predicate::str::contains("panicked").not()));
+    dyad().arg("code").arg(&path).assert().code(1).stderr(
+        predicate::str::contains("huge.txt").and(predicate::str::contains("panicked").not()),
+    );
 }
 
 #[test]
@@ -158,7 +229,11 @@ fn unknown_paths_and_bad_dates_are_clear_errors() {
 #[test]
 fn kb_stats_counts_the_embedded_knowledge_base() {
     let out = dyad().args(["kb", "stats"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     let count = |label: &str| -> usize {
         text.lines()

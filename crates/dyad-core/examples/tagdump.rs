@@ -5,6 +5,12 @@ fn main() {
     let tagger = tag::Tagger::new();
     for s in segment::sentences(&text, &toks) {
         let tt = tagger.tag(&text, &toks[s.tokens.clone()]);
-        println!("{}", tt.iter().map(|t| format!("{}/{}/{}", t.word, t.pos, t.lemma)).collect::<Vec<_>>().join(" "));
+        println!(
+            "{}",
+            tt.iter()
+                .map(|t| format!("{}/{}/{}", t.word, t.pos, t.lemma))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
     }
 }

@@ -22,7 +22,13 @@ fn events(text: &str) -> Vec<Event> {
 fn triples(text: &str) -> Vec<(String, String, String)> {
     let mut v: Vec<_> = events(text)
         .into_iter()
-        .map(|e| (e.source.code, e.target.map(|t| t.code).unwrap_or_default(), e.cameo))
+        .map(|e| {
+            (
+                e.source.code,
+                e.target.map(|t| t.code).unwrap_or_default(),
+                e.cameo,
+            )
+        })
         .collect();
     v.sort();
     v
@@ -67,7 +73,10 @@ fn compound_subject_with_target_is_distributive() {
 
 #[test]
 fn passive_voice_swaps_source_and_target() {
-    assert_eq!(triples("Ukraine was attacked by Russia."), [t("RUS", "UKR", "190")]);
+    assert_eq!(
+        triples("Ukraine was attacked by Russia."),
+        [t("RUS", "UKR", "190")]
+    );
     // A passive without an agent has no source: nothing is coded.
     assert!(triples("Ukraine was attacked overnight.").is_empty());
 }
@@ -76,7 +85,13 @@ fn passive_voice_swaps_source_and_target() {
 fn future_consultation_is_intent_to_meet() {
     let ev = events("The Chinese foreign minister will meet with Japan's prime minister.");
     assert_eq!(ev.len(), 1, "{ev:?}");
-    assert_eq!((ev[0].source.code.as_str(), ev[0].target.as_ref().map(|t| t.code.as_str())), ("CHNGOV", Some("JPNGOV")));
+    assert_eq!(
+        (
+            ev[0].source.code.as_str(),
+            ev[0].target.as_ref().map(|t| t.code.as_str())
+        ),
+        ("CHNGOV", Some("JPNGOV"))
+    );
     assert_eq!(ev[0].cameo, "036");
     assert_eq!(ev[0].modality, Modality::Future);
     let past = events("The Chinese foreign minister met with Japan's prime minister.");
@@ -93,13 +108,19 @@ fn negation_is_carried_in_polarity() {
 #[test]
 fn infinitive_complements_are_not_events() {
     // "to attack" is what is urged, not an attack.
-    assert_eq!(triples("Iraq urged Syria to attack Turkey."), [t("IRQ", "SYR", "020")]);
+    assert_eq!(
+        triples("Iraq urged Syria to attack Turkey."),
+        [t("IRQ", "SYR", "020")]
+    );
 }
 
 #[test]
 fn quotes_and_attribution() {
     let ev = events("“Serbia attacked Croatia,” Albania's foreign ministry said.");
-    let attack = ev.iter().find(|e| e.cameo_root == "19").expect("attack coded");
+    let attack = ev
+        .iter()
+        .find(|e| e.cameo_root == "19")
+        .expect("attack coded");
     assert_eq!(attack.source.code, "SRB");
     assert_eq!(attack.attributed_to.as_deref(), Some("ALBGOV"));
 }
@@ -109,7 +130,10 @@ fn appositive_introduces_a_person_for_later_sentences() {
     let text = "Kenya's foreign minister, Amina Wanjiru, arrived on Monday. \
                 Wanjiru praised Ethiopia for its help.";
     let ev = events(text);
-    let praise = ev.iter().find(|e| e.cameo_root == "05").expect("praise coded");
+    let praise = ev
+        .iter()
+        .find(|e| e.cameo_root == "05")
+        .expect("praise coded");
     assert_eq!(praise.source.code, "KENGOV");
     assert_eq!(praise.source.name.as_deref(), Some("Amina Wanjiru"));
     assert_eq!(praise.target.as_ref().map(|t| t.code.as_str()), Some("ETH"));
@@ -117,15 +141,23 @@ fn appositive_introduces_a_person_for_later_sentences() {
 
 #[test]
 fn capital_is_the_government_but_not_as_a_place() {
-    assert_eq!(triples("Moscow condemned Kyiv."), [t("RUSGOV", "UKRGOV", "110")]);
+    assert_eq!(
+        triples("Moscow condemned Kyiv."),
+        [t("RUSGOV", "UKRGOV", "110")]
+    );
     // "in Moscow" is where, not who.
-    assert!(triples("Protesters were arrested in Moscow.").iter().all(|(s, _, _)| s != "RUSGOV"));
+    assert!(triples("Protesters were arrested in Moscow.")
+        .iter()
+        .all(|(s, _, _)| s != "RUSGOV"));
 }
 
 #[test]
 fn each_side_accusing_the_other_gives_both_directions() {
     let text = "Sudan and South Sudan signed a truce, but fighting resumed, with each side accusing the other of violations.";
-    let acc: Vec<_> = triples(text).into_iter().filter(|(_, _, c)| c.starts_with("112")).collect();
+    let acc: Vec<_> = triples(text)
+        .into_iter()
+        .filter(|(_, _, c)| c.starts_with("112"))
+        .collect();
     assert_eq!(acc, [t("SDN", "SSD", "112"), t("SSD", "SDN", "112")]);
 }
 

@@ -5,7 +5,10 @@
 use dyad_core::{code, Document, Event, KnowledgeBase};
 
 fn seed_events() -> (String, Vec<Event>) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/seed-article.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/seed-article.txt"
+    );
     let text = std::fs::read_to_string(path).expect("bundled example article");
     let doc = Document {
         id: "seed".into(),
@@ -25,7 +28,9 @@ fn country(a: &Option<String>) -> &str {
 fn has(events: &[Event], src: &str, dst: &str, roots: &[&str]) -> bool {
     events.iter().any(|e| {
         country(&e.source.country) == src
-            && e.target.as_ref().is_some_and(|t| country(&t.country) == dst)
+            && e.target
+                .as_ref()
+                .is_some_and(|t| country(&t.country) == dst)
             && roots.contains(&e.cameo_root.as_str())
     })
 }
@@ -35,7 +40,14 @@ fn must_have_events_are_found() {
     let (_, ev) = seed_events();
     let listing: Vec<String> = ev
         .iter()
-        .map(|e| format!("{} -> {:?} {}", e.source.code, e.target.as_ref().map(|t| &t.code), e.cameo))
+        .map(|e| {
+            format!(
+                "{} -> {:?} {}",
+                e.source.code,
+                e.target.as_ref().map(|t| &t.code),
+                e.cameo
+            )
+        })
         .collect();
     // 1. The Trump administration invited Azerbaijan's foreign minister: USAGOV → AZEGOV 036.
     assert!(
@@ -61,11 +73,20 @@ fn must_have_events_are_found() {
     // 4. Yerevan is pushing the United States: ARM → USA, appeal (02) or demand (10).
     assert!(has(&ev, "ARM", "USA", &["02", "10"]), "{listing:#?}");
     // 5. Azerbaijan and Armenia are locked in a battle: both directions, 19.
-    assert!(has(&ev, "AZE", "ARM", &["19"]) && has(&ev, "ARM", "AZE", &["19"]), "{listing:#?}");
+    assert!(
+        has(&ev, "AZE", "ARM", &["19"]) && has(&ev, "ARM", "AZE", &["19"]),
+        "{listing:#?}"
+    );
     // 6. Russia's ceasefire attempts with both foreign ministers: 04 or 08.
-    assert!(has(&ev, "RUS", "AZE", &["04", "08"]) && has(&ev, "RUS", "ARM", &["04", "08"]), "{listing:#?}");
+    assert!(
+        has(&ev, "RUS", "AZE", &["04", "08"]) && has(&ev, "RUS", "ARM", &["04", "08"]),
+        "{listing:#?}"
+    );
     // 7. Each side accusing the other: both directions, 11.
-    assert!(has(&ev, "AZE", "ARM", &["11"]) && has(&ev, "ARM", "AZE", &["11"]), "{listing:#?}");
+    assert!(
+        has(&ev, "AZE", "ARM", &["11"]) && has(&ev, "ARM", "AZE", &["11"]),
+        "{listing:#?}"
+    );
 }
 
 #[test]
@@ -76,13 +97,19 @@ fn nothing_comes_from_the_widget() {
     let start = text.find("Michael (Mike)").expect("widget start");
     let end = text.find("MORE").expect("widget end") + "MORE".len();
     for e in &ev {
-        for code in [Some(&e.source.code), e.target.as_ref().map(|t| &t.code)].into_iter().flatten() {
+        for code in [Some(&e.source.code), e.target.as_ref().map(|t| &t.code)]
+            .into_iter()
+            .flatten()
+        {
             assert!(!code.starts_with("IRN"), "event with Iran: {e:?}");
         }
         let [a, b] = e.evidence.trigger_span;
         assert!(b <= start || a >= end, "trigger inside the widget: {e:?}");
         for word in ["Twitter", "Iran", "Cabinet members", "MORE"] {
-            assert!(!e.evidence.sentence_text.contains(word), "widget text in evidence: {e:?}");
+            assert!(
+                !e.evidence.sentence_text.contains(word),
+                "widget text in evidence: {e:?}"
+            );
         }
     }
 }
@@ -95,8 +122,14 @@ fn evidence_is_a_sentence_of_the_article() {
     let widget_end = text.find("MORE").expect("widget end") + "MORE".len();
     let article = format!("{}{}", &text[..widget_start], &text[widget_end..]);
     for e in &ev {
-        assert!(article.contains(&e.evidence.sentence_text), "not a sentence of the article: {e:?}");
-        assert!(e.evidence.sentence_text.contains(&e.evidence.trigger), "{e:?}");
+        assert!(
+            article.contains(&e.evidence.sentence_text),
+            "not a sentence of the article: {e:?}"
+        );
+        assert!(
+            e.evidence.sentence_text.contains(&e.evidence.trigger),
+            "{e:?}"
+        );
         // Spans point into the original text.
         assert_eq!(&text[e.source.span[0]..e.source.span[1]], e.source.text);
         let [a, b] = e.evidence.trigger_span;
@@ -108,7 +141,10 @@ fn evidence_is_a_sentence_of_the_article() {
 fn people_resolve_from_the_document_and_the_date() {
     let (_, ev) = seed_events();
     // Pompeo is Secretary of State on 2020-10-20.
-    assert!(ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "USAGOV" && t.text.contains("Pompeo"))));
+    assert!(ev.iter().any(|e| e
+        .target
+        .as_ref()
+        .is_some_and(|t| t.code == "USAGOV" && t.text.contains("Pompeo"))));
     // Bayramov is introduced in apposition to Azerbaijan's foreign minister.
     assert!(ev
         .iter()

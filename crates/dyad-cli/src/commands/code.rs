@@ -44,10 +44,15 @@ const BATCH: usize = 256;
 pub fn run(args: CodeArgs) -> Result<ExitCode> {
     if let Some(n) = args.threads {
         // Only fails when a pool was already built, which this process never does.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     let kb = super::load_kb(args.kb_dir.as_deref())?;
-    let opts = ReadOptions { default_date: args.date, max_document_bytes: args.max_document_bytes };
+    let opts = ReadOptions {
+        default_date: args.date,
+        max_document_bytes: args.max_document_bytes,
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut writer = EventWriter::new(args.format);
@@ -63,16 +68,40 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
             Err(e) => errors_n += report(e),
         }
         if batch.len() >= BATCH {
-            (docs_n, events_n) = flush(&mut batch, &kb, &args, &mut writer, &mut out, docs_n, events_n)?;
+            (docs_n, events_n) = flush(
+                &mut batch,
+                &kb,
+                &args,
+                &mut writer,
+                &mut out,
+                docs_n,
+                events_n,
+            )?;
         }
     }
-    (docs_n, events_n) = flush(&mut batch, &kb, &args, &mut writer, &mut out, docs_n, events_n)?;
+    (docs_n, events_n) = flush(
+        &mut batch,
+        &kb,
+        &args,
+        &mut writer,
+        &mut out,
+        docs_n,
+        events_n,
+    )?;
     out.flush()?;
     eprintln!(
         "dyad: coded {docs_n} document(s), {events_n} event(s){}",
-        if errors_n > 0 { format!("; {errors_n} input error(s) reported above") } else { String::new() }
+        if errors_n > 0 {
+            format!("; {errors_n} input error(s) reported above")
+        } else {
+            String::new()
+        }
     );
-    Ok(if errors_n > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if errors_n > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn flush(

@@ -36,8 +36,15 @@ pub fn run(args: KbArgs) -> Result<ExitCode> {
             println!("person name phrases        {}", s.person_phrases);
             println!("event patterns             {}", s.patterns);
             println!("CAMEO event codes          {}", s.cameo_codes);
-            println!("load time                  {:.1} ms", elapsed.as_secs_f64() * 1000.0);
+            println!(
+                "load time                  {:.1} ms",
+                elapsed.as_secs_f64() * 1000.0
+            );
         }
     }
-    Ok(if kb.warnings().is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if kb.warnings().is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

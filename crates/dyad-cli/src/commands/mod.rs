@@ -29,5 +29,6 @@ pub fn load_kb(kb_dir: Option<&Path>) -> Result<KnowledgeBase> {
 
 /// Parses a `YYYY-MM-DD` date argument.
 pub fn parse_date_arg(s: &str) -> Result<jiff::civil::Date, String> {
-    s.parse::<jiff::civil::Date>().map_err(|e| format!("expected a date as YYYY-MM-DD: {e}"))
+    s.parse::<jiff::civil::Date>()
+        .map_err(|e| format!("expected a date as YYYY-MM-DD: {e}"))
 }

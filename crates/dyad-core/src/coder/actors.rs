@@ -100,24 +100,86 @@ struct NpReading {
 
 /// Capitalised words that are never part of a person's name.
 const NOT_NAMES: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "the", "a", "an",
-    "today", "yesterday", "tomorrow", "i", "we", "you", "they", "it", "he", "she", "this", "that",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "the",
+    "a",
+    "an",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "i",
+    "we",
+    "you",
+    "they",
+    "it",
+    "he",
+    "she",
+    "this",
+    "that",
 ];
 
-const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "across", "within", "throughout", "around", "into"];
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "within",
+    "throughout",
+    "around",
+    "into",
+];
 
 /// Builds the actor phrases of a sentence and updates the document context.
-pub(crate) fn build_phrases(an: &Analysis<'_>, ctx: &mut DocContext, date: Option<Date>, sentence: usize) -> Vec<Phrase> {
+pub(crate) fn build_phrases(
+    an: &Analysis<'_>,
+    ctx: &mut DocContext,
+    date: Option<Date>,
+    sentence: usize,
+) -> Vec<Phrase> {
     let toks = &an.tokens;
     let mut segments: Vec<Segment> = Vec::new();
     for c in &an.chunks {
         match c.kind {
-            ChunkKind::Noun => segments.push(Segment { tokens: c.tokens.clone(), prep: None }),
+            ChunkKind::Noun => segments.push(Segment {
+                tokens: c.tokens.clone(),
+                prep: None,
+            }),
             ChunkKind::Prep => {
                 if let Some(obj) = &c.object {
-                    segments.push(Segment { tokens: obj.clone(), prep: Some(toks[c.tokens.start].lower.clone()) });
+                    segments.push(Segment {
+                        tokens: obj.clone(),
+                        prep: Some(toks[c.tokens.start].lower.clone()),
+                    });
                 }
             }
             _ => {}
@@ -132,7 +194,15 @@ pub(crate) fn build_phrases(an: &Analysis<'_>, ctx: &mut DocContext, date: Optio
             .get(k + 1)
             .filter(|n| n.prep.as_deref() == Some("of") && n.tokens.start == seg.tokens.end + 1)
             .map(|n| n.tokens.clone());
-        let r = read_np(an, seg, of_object, ctx, date, sentence, first_subject.as_ref());
+        let r = read_np(
+            an,
+            seg,
+            of_object,
+            ctx,
+            date,
+            sentence,
+            first_subject.as_ref(),
+        );
         if first_subject.is_none() {
             first_subject = r.as_ref().and_then(|r| r.actors.first().cloned());
         }
@@ -154,12 +224,18 @@ pub(crate) fn build_phrases(an: &Analysis<'_>, ctx: &mut DocContext, date: Optio
         // Appositive: "A, B," where one side is a bare unknown name.
         if let Some(b) = segments.get(k + 1) {
             let comma_between = b.tokens.start == range.end + 1 && toks[range.end].lower == ",";
-            let closed = toks.get(b.tokens.end).is_none_or(|t| matches!(t.lower.as_str(), "," | "." | ";") || t.is_verb());
+            let closed = toks
+                .get(b.tokens.end)
+                .is_none_or(|t| matches!(t.lower.as_str(), "," | "." | ";") || t.is_verb());
             if comma_between && closed && b.prep.is_none() {
                 if let Some(rb) = readings[k + 1].clone() {
-                    let a_is_name = reading.unknown_name.is_some() && reading.actors.iter().all(|a| a.resolved);
-                    let b_is_name = rb.unknown_name.is_some() && rb.actors.iter().all(|a| a.resolved);
-                    if kind == PhraseKind::Actors && !members.is_empty() && rb.actors.is_empty() || b_is_name && reading.has_role {
+                    let a_is_name =
+                        reading.unknown_name.is_some() && reading.actors.iter().all(|a| a.resolved);
+                    let b_is_name =
+                        rb.unknown_name.is_some() && rb.actors.iter().all(|a| a.resolved);
+                    if kind == PhraseKind::Actors && !members.is_empty() && rb.actors.is_empty()
+                        || b_is_name && reading.has_role
+                    {
                         if let Some(name) = rb.unknown_name.clone() {
                             if let [one] = members.as_slice() {
                                 ctx.add_alias(&name, one);
@@ -185,13 +261,21 @@ pub(crate) fn build_phrases(an: &Analysis<'_>, ctx: &mut DocContext, date: Optio
             let mut conj = vec![(k, members.clone())];
             let mut j = k;
             let mut end = range.end;
-            loop {
-                let Some(seg) = segments.get(j + 1) else { break };
-                let Some(r) = readings[j + 1].as_ref().filter(|r| r.kind == PhraseKind::Actors && !r.actors.is_empty()) else {
+            while let Some(seg) = segments.get(j + 1) {
+                let Some(r) = readings[j + 1]
+                    .as_ref()
+                    .filter(|r| r.kind == PhraseKind::Actors && !r.actors.is_empty())
+                else {
                     break;
                 };
-                let between: Vec<&str> = toks[end..seg.tokens.start].iter().map(|t| t.lower.as_str()).collect();
-                let joined = matches!(between.as_slice(), [","] | ["and"] | [",", "and"] | ["or"] | [",", "or"]);
+                let between: Vec<&str> = toks[end..seg.tokens.start]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect();
+                let joined = matches!(
+                    between.as_slice(),
+                    [","] | ["and"] | [",", "and"] | ["or"] | [",", "or"]
+                );
                 if !joined || seg.prep.is_some() {
                     break;
                 }
@@ -202,13 +286,17 @@ pub(crate) fn build_phrases(an: &Analysis<'_>, ctx: &mut DocContext, date: Optio
                     break;
                 }
             }
-            let last_joined_by_and =
-                conj.len() > 1 && toks[..segments[j].tokens.start].last().is_some_and(|t| t.lower == "and" || t.lower == "or");
+            let last_joined_by_and = conj.len() > 1
+                && toks[..segments[j].tokens.start]
+                    .last()
+                    .is_some_and(|t| t.lower == "and" || t.lower == "or");
             if last_joined_by_and {
                 // Distribute a role of the last conjunct over bare countries before it.
                 let last = &conj[conj.len() - 1].1;
                 let shared_sector = match last.as_slice() {
-                    [one] if readings[j].as_ref().is_some_and(|r| r.has_role) => one.code.sector.clone(),
+                    [one] if readings[j].as_ref().is_some_and(|r| r.has_role) => {
+                        one.code.sector.clone()
+                    }
                     _ => None,
                 };
                 let mut all = Vec::new();
@@ -243,15 +331,26 @@ pub(crate) fn build_phrases(an: &Analysis<'_>, ctx: &mut DocContext, date: Optio
         for m in &members {
             ctx.mention(sentence, m);
         }
-        let prep = segments[k].prep.as_ref().map(|_| segments[k].tokens.start - 1);
-        phrases.push(Phrase { tokens: range, members, kind, prep });
+        let prep = segments[k]
+            .prep
+            .as_ref()
+            .map(|_| segments[k].tokens.start - 1);
+        phrases.push(Phrase {
+            tokens: range,
+            members,
+            kind,
+            prep,
+        });
         k = next;
     }
     phrases
 }
 
 fn words_lower<'a>(an: &'a Analysis<'_>, r: &Range<usize>) -> Vec<&'a str> {
-    an.tokens[r.clone()].iter().map(|t| t.lower.as_str()).collect()
+    an.tokens[r.clone()]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect()
 }
 
 /// Reads one noun phrase.
@@ -273,16 +372,31 @@ fn read_np(
     match content.as_slice() {
         ["each", "side"] | ["each", "country"] | ["either", "side"] | ["each", "party"] => {
             let [a, b] = ctx.sides(sentence)?;
-            return Some(reading(vec![a.at(r.clone(), true), b.at(r, true)], PhraseKind::EachSide));
+            return Some(reading(
+                vec![a.at(r.clone(), true), b.at(r, true)],
+                PhraseKind::EachSide,
+            ));
         }
         ["other"] | ["other", "side"] | ["other", "country"] | ["other", "party"] => {
             let [a, b] = ctx.sides(sentence)?;
-            return Some(reading(vec![a.at(r.clone(), true), b.at(r, true)], PhraseKind::TheOther));
+            return Some(reading(
+                vec![a.at(r.clone(), true), b.at(r, true)],
+                PhraseKind::TheOther,
+            ));
         }
-        ["both", "sides"] | ["two", "sides"] | ["both", "countries"] | ["two", "countries"] | ["two", "nations"]
-        | ["both", "parties"] | ["two", "neighbours"] | ["two", "neighbors"] => {
+        ["both", "sides"]
+        | ["two", "sides"]
+        | ["both", "countries"]
+        | ["two", "countries"]
+        | ["two", "nations"]
+        | ["both", "parties"]
+        | ["two", "neighbours"]
+        | ["two", "neighbors"] => {
             let [a, b] = ctx.sides(sentence)?;
-            return Some(reading(vec![a.at(r.clone(), true), b.at(r, true)], PhraseKind::Actors));
+            return Some(reading(
+                vec![a.at(r.clone(), true), b.at(r, true)],
+                PhraseKind::Actors,
+            ));
         }
         ["he"] | ["she"] => {
             let a = ctx.pronoun(sentence)?.clone();
@@ -302,21 +416,50 @@ fn read_np(
     }
     // A possessor may itself introduce a person: "Foreign Minister Zohrab Mnatsakanyan's visit".
     if !possessor.is_empty() {
-        let _ = read_core(an, possessor.clone(), None, ctx, date, sentence, current_subject, None);
+        let _ = read_core(
+            an,
+            possessor.clone(),
+            None,
+            ctx,
+            date,
+            sentence,
+            current_subject,
+            None,
+        );
     }
     let locative = seg.prep.as_deref().is_some_and(|p| LOCATIVE.contains(&p));
-    read_core(an, head_part, Some(possessor), ctx, date, sentence, current_subject, of_object)
-        .filter(|rd| !(locative && rd.actors.iter().all(|a| a.code.sector.is_none() || a.head.is_none() && !rd.has_role)))
-        .map(|mut rd| {
-            for a in &mut rd.actors {
-                a.tokens = r.clone();
-            }
-            rd
-        })
+    read_core(
+        an,
+        head_part,
+        Some(possessor),
+        ctx,
+        date,
+        sentence,
+        current_subject,
+        of_object,
+    )
+    .filter(|rd| {
+        !(locative
+            && rd
+                .actors
+                .iter()
+                .all(|a| a.code.sector.is_none() || a.head.is_none() && !rd.has_role))
+    })
+    .map(|mut rd| {
+        for a in &mut rd.actors {
+            a.tokens = r.clone();
+        }
+        rd
+    })
 }
 
 fn reading(actors: Vec<ActorRef>, kind: PhraseKind) -> NpReading {
-    NpReading { actors, kind, unknown_name: None, has_role: false }
+    NpReading {
+        actors,
+        kind,
+        unknown_name: None,
+        has_role: false,
+    }
 }
 
 fn role_code(kind: &MentionKind, date: Option<Date>) -> Option<ActorCode> {
@@ -327,12 +470,12 @@ fn role_code(kind: &MentionKind, date: Option<Date>) -> Option<ActorCode> {
                 (Some(r), _) => Some(r.code.clone()),
                 // No date: the most recent role.
                 (None, None) => roles.iter().max_by_key(|r| r.start).map(|r| r.code.clone()),
-                // Out of office on the date: still of their country, without a sector.
+                // Out of office on the date: still of their country, without a
+                // sector; before their first role, not known to us at all.
                 (None, Some(d)) => roles
                     .iter()
                     .filter(|r| r.start.is_none_or(|s| s <= d))
                     .max_by_key(|r| r.start)
-                    .or_else(|| roles.iter().min_by_key(|r| r.start))
                     .map(|r| r.code.with_sector(None)),
             }
         }
@@ -343,7 +486,9 @@ fn role_code(kind: &MentionKind, date: Option<Date>) -> Option<ActorCode> {
 
 fn mention_country(kind: &MentionKind, date: Option<Date>) -> Option<String> {
     match kind {
-        MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } | MentionKind::Capital { iso3 } => Some(iso3.clone()),
+        MentionKind::Country { iso3 }
+        | MentionKind::Demonym { iso3 }
+        | MentionKind::Capital { iso3 } => Some(iso3.clone()),
         other => role_code(other, date).and_then(|c| c.country),
     }
 }
@@ -364,9 +509,14 @@ fn read_core(
     let last = r.end - 1;
     let mentions_in = |range: &Range<usize>| {
         let (lo, hi) = (range.start, range.end);
-        an.mentions.iter().filter(move |m| m.tokens.start >= lo && m.tokens.end <= hi)
+        an.mentions
+            .iter()
+            .filter(move |m| m.tokens.start >= lo && m.tokens.end <= hi)
     };
-    let head_mention = an.mentions.iter().find(|m| m.tokens.start <= last && last < m.tokens.end && m.tokens.start >= r.start);
+    let head_mention = an
+        .mentions
+        .iter()
+        .find(|m| m.tokens.start <= last && last < m.tokens.end && m.tokens.start >= r.start);
 
     // A run of capitalised words at the end that the KB does not know: a name.
     let name_start = {
@@ -382,7 +532,11 @@ fn read_core(
         s
     };
     let unknown_name = (name_start < r.end).then(|| {
-        toks[name_start..r.end].iter().map(|t| t.word.as_str()).collect::<Vec<_>>().join(" ")
+        toks[name_start..r.end]
+            .iter()
+            .map(|t| t.word.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     });
 
     let country_from = |range: &Range<usize>, ctx: &DocContext| -> Option<String> {
@@ -392,14 +546,26 @@ fn read_core(
             }
         }
         // "the country's foreign ministry"
-        if toks[range.clone()].iter().any(|t| matches!(t.lower.as_str(), "country" | "nation")) {
+        if toks[range.clone()]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "country" | "nation"))
+        {
             return ctx.focus_country(current_subject, sentence);
         }
         None
     };
 
     match (head_mention.map(|m| m.kind), &unknown_name) {
-        (Some(kind @ MentionKind::Agent { sector, head, plural }), _) => {
+        (
+            Some(
+                kind @ MentionKind::Agent {
+                    sector,
+                    head,
+                    plural,
+                },
+            ),
+            _,
+        ) => {
             // Role word as head: find its country.
             let before = r.start..head_mention.map_or(r.start, |m| m.tokens.start);
             let org_code = mentions_in(&before).find_map(|m| match m.kind {
@@ -410,32 +576,62 @@ fn read_core(
                 .or_else(|| possessor.as_ref().and_then(|p| country_from(p, ctx)))
                 .or_else(|| of_object.as_ref().and_then(|o| country_from(o, ctx)));
             let _ = kind;
-            let mk = |code: ActorCode| ActorRef { code, name: None, head: Some(head.clone()), tokens: r.clone(), resolved: false };
+            let mk = |code: ActorCode| ActorRef {
+                code,
+                name: None,
+                head: Some(head.clone()),
+                tokens: r.clone(),
+                resolved: false,
+            };
             if let Some(c) = country {
-                return Some(NpReading { actors: vec![mk(ActorCode::from_parts(&c, Some(sector)))], kind: PhraseKind::Actors, unknown_name: None, has_role: true });
+                return Some(NpReading {
+                    actors: vec![mk(ActorCode::from_parts(&c, Some(sector)))],
+                    kind: PhraseKind::Actors,
+                    unknown_name: None,
+                    has_role: true,
+                });
             }
             if let Some(code) = org_code.or_else(|| {
-                of_object.as_ref().and_then(|o| mentions_in(o).find_map(|m| match m.kind {
-                    MentionKind::Org { code } => Some(code.clone()),
-                    _ => None,
-                }))
+                of_object.as_ref().and_then(|o| {
+                    mentions_in(o).find_map(|m| match m.kind {
+                        MentionKind::Org { code } => Some(code.clone()),
+                        _ => None,
+                    })
+                })
             }) {
-                return Some(NpReading { actors: vec![mk(code)], kind: PhraseKind::Actors, unknown_name: None, has_role: true });
+                return Some(NpReading {
+                    actors: vec![mk(code)],
+                    kind: PhraseKind::Actors,
+                    unknown_name: None,
+                    has_role: true,
+                });
             }
             let words = words_lower(an, &r);
             if *plural && words.iter().any(|w| matches!(*w, "two" | "both")) {
                 let [a, b] = ctx.last_two_with_head(head)?;
-                return Some(NpReading { actors: vec![a.at(r.clone(), true), b.at(r.clone(), true)], kind: PhraseKind::Actors, unknown_name: None, has_role: true });
+                return Some(NpReading {
+                    actors: vec![a.at(r.clone(), true), b.at(r.clone(), true)],
+                    kind: PhraseKind::Actors,
+                    unknown_name: None,
+                    has_role: true,
+                });
             }
             if !*plural && words.first() == Some(&"the") {
                 let a = ctx.last_with_head(head)?.clone();
-                return Some(NpReading { actors: vec![a.at(r.clone(), true)], kind: PhraseKind::Actors, unknown_name: None, has_role: true });
+                return Some(NpReading {
+                    actors: vec![a.at(r.clone(), true)],
+                    kind: PhraseKind::Actors,
+                    unknown_name: None,
+                    has_role: true,
+                });
             }
             None
         }
         (Some(kind), _) => {
             let code = match kind {
-                MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } => ActorCode::from_parts(iso3, None),
+                MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } => {
+                    ActorCode::from_parts(iso3, None)
+                }
                 MentionKind::Capital { iso3 } => ActorCode::from_parts(iso3, Some("GOV")),
                 other => role_code(other, date)?,
             };
@@ -448,29 +644,68 @@ fn read_core(
                 MentionKind::Agent { head, .. } => Some(head.clone()),
                 _ => None,
             });
-            let a = ActorRef { code, name, head: head.or(role_head), tokens: r.clone(), resolved: false };
-            Some(NpReading { actors: vec![a], kind: PhraseKind::Actors, unknown_name: None, has_role: false })
+            let a = ActorRef {
+                code,
+                name,
+                head: head.or(role_head),
+                tokens: r.clone(),
+                resolved: false,
+            };
+            Some(NpReading {
+                actors: vec![a],
+                kind: PhraseKind::Actors,
+                unknown_name: None,
+                has_role: false,
+            })
         }
         (None, Some(name)) => {
             // A title before an unknown name: "Armenian Foreign Minister Zohrab Mnatsakanyan".
             let title = r.start..name_start;
-            let agent = mentions_in(&title).filter_map(|m| match m.kind {
-                MentionKind::Agent { sector, head, .. } => Some((sector.clone(), head.clone())),
-                _ => None,
-            }).last();
+            let agent = mentions_in(&title)
+                .filter_map(|m| match m.kind {
+                    MentionKind::Agent { sector, head, .. } => Some((sector.clone(), head.clone())),
+                    _ => None,
+                })
+                .next_back();
             if let Some((sector, head)) = agent {
-                let country = country_from(&title, ctx).or_else(|| possessor.as_ref().and_then(|p| country_from(p, ctx)));
+                let country = country_from(&title, ctx)
+                    .or_else(|| possessor.as_ref().and_then(|p| country_from(p, ctx)));
                 if let Some(c) = country {
-                    let a = ActorRef { code: ActorCode::from_parts(&c, Some(&sector)), name: Some(name.clone()), head: Some(head), tokens: r.clone(), resolved: false };
+                    let a = ActorRef {
+                        code: ActorCode::from_parts(&c, Some(&sector)),
+                        name: Some(name.clone()),
+                        head: Some(head),
+                        tokens: r.clone(),
+                        resolved: false,
+                    };
                     ctx.add_alias(name, &a);
-                    return Some(NpReading { actors: vec![a], kind: PhraseKind::Actors, unknown_name: None, has_role: true });
+                    return Some(NpReading {
+                        actors: vec![a],
+                        kind: PhraseKind::Actors,
+                        unknown_name: None,
+                        has_role: true,
+                    });
                 }
             }
             // A name introduced earlier in the document.
-            let known = ctx.alias(name).cloned().or_else(|| name.split_whitespace().last().and_then(|s| ctx.alias(s).cloned()));
+            let known = ctx.alias(name).cloned().or_else(|| {
+                name.split_whitespace()
+                    .last()
+                    .and_then(|s| ctx.alias(s).cloned())
+            });
             match known {
-                Some(a) => Some(NpReading { actors: vec![a.at(r.clone(), true)], kind: PhraseKind::Actors, unknown_name: Some(name.clone()), has_role: false }),
-                None => Some(NpReading { actors: Vec::new(), kind: PhraseKind::Actors, unknown_name: Some(name.clone()), has_role: false }),
+                Some(a) => Some(NpReading {
+                    actors: vec![a.at(r.clone(), true)],
+                    kind: PhraseKind::Actors,
+                    unknown_name: Some(name.clone()),
+                    has_role: false,
+                }),
+                None => Some(NpReading {
+                    actors: Vec::new(),
+                    kind: PhraseKind::Actors,
+                    unknown_name: Some(name.clone()),
+                    has_role: false,
+                }),
             }
         }
         (None, None) => None,

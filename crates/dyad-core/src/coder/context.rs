@@ -60,7 +60,9 @@ impl DocContext {
         self.aliases.insert(name.to_lowercase(), with_name.clone());
         if let Some(surname) = name.split_whitespace().last() {
             if surname.len() > 2 && surname != name {
-                self.aliases.entry(surname.to_lowercase()).or_insert(with_name);
+                self.aliases
+                    .entry(surname.to_lowercase())
+                    .or_insert(with_name);
             }
         }
     }
@@ -123,13 +125,18 @@ impl DocContext {
                 return Some(pair.clone());
             }
         }
-        self.main_pair().map(|[a, b]| [ActorRef::country(&a), ActorRef::country(&b)])
+        self.main_pair()
+            .map(|[a, b]| [ActorRef::country(&a), ActorRef::country(&b)])
     }
 
     /// The country in focus for "the country's …": the country of the
     /// subject of the current sentence (when already known), else of the
     /// previous sentence's subject, else the most mentioned country.
-    pub fn focus_country(&self, current_subject: Option<&ActorRef>, sentence: usize) -> Option<String> {
+    pub fn focus_country(
+        &self,
+        current_subject: Option<&ActorRef>,
+        sentence: usize,
+    ) -> Option<String> {
         if let Some(c) = current_subject.and_then(|a| a.code.country.clone()) {
             return Some(c);
         }

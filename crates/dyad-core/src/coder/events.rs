@@ -28,12 +28,14 @@ pub(crate) const MAX_EVENTS_PER_VERB: usize = 6;
 
 /// Reporting verbs: their subject is who the other events are attributed to.
 const REPORTING: &[&str] = &[
-    "say", "tell", "report", "announce", "state", "claim", "add", "confirm", "allege", "declare", "note", "insist",
-    "write", "tweet",
+    "say", "tell", "report", "announce", "state", "claim", "add", "confirm", "allege", "declare",
+    "note", "insist", "write", "tweet",
 ];
 
 /// Words tagged as prepositions that introduce a clause when a verb follows.
-const CONJUNCTIONS: &[&str] = &["as", "after", "before", "since", "until", "till", "once", "because", "while"];
+const CONJUNCTIONS: &[&str] = &[
+    "as", "after", "before", "since", "until", "till", "once", "because", "while",
+];
 
 /// An event found in a sentence, before it becomes an [`crate::Event`].
 #[derive(Debug, Clone)]
@@ -68,9 +70,17 @@ struct PatternMatch<'p> {
 
 fn is_clause_break(an: &Analysis<'_>, i: usize) -> bool {
     let t = &an.tokens[i];
-    matches!(t.lower.as_str(), ";" | ":" | "-" | "--" | "." | "!" | "?" | "but" | "because" | "while" | "although")
-        || t.pos == "WDT"
+    matches!(
+        t.lower.as_str(),
+        ";" | ":" | "-" | "--" | "." | "!" | "?" | "but" | "because" | "while" | "although"
+    ) || t.pos == "WDT"
         || t.pos == "WP"
+}
+
+fn starts_noun_phrase(an: &Analysis<'_>, i: usize) -> bool {
+    an.chunks
+        .iter()
+        .any(|c| c.kind == ChunkKind::Noun && c.tokens.start == i)
 }
 
 fn phrase_starting_at(phrases: &[Phrase], i: usize) -> Option<usize> {
@@ -100,7 +110,14 @@ fn match_elems(
         }
         PatternElement::Target => {
             let p = phrase_starting_at(phrases, i)?;
-            match_elems(an, phrases, verb_chunks, rest, phrases[p].tokens.end, Some(p))
+            match_elems(
+                an,
+                phrases,
+                verb_chunks,
+                rest,
+                phrases[p].tokens.end,
+                Some(p),
+            )
         }
         PatternElement::Gap => {
             for skip in 0..=MAX_GAP {
@@ -110,7 +127,9 @@ fn match_elems(
                 }
                 if skip > 0 {
                     let crossed = j - 1;
-                    if is_clause_break(an, crossed) || verb_chunks.iter().any(|v| v.contains(&crossed)) {
+                    if is_clause_break(an, crossed)
+                        || verb_chunks.iter().any(|v| v.contains(&crossed))
+                    {
                         break;
                     }
                 }
@@ -149,8 +168,12 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
             match phrases[p].prep {
                 // "as the two countries engage", "after Russia attacked": a
                 // conjunction, not a preposition, when a verb follows.
-                Some(prep) if CONJUNCTIONS.contains(&an.tokens[prep].lower.as_str()) => return Some(p),
-                Some(prep) if gerund && matches!(an.tokens[prep].lower.as_str(), "with" | "without") => {
+                Some(prep) if CONJUNCTIONS.contains(&an.tokens[prep].lower.as_str()) => {
+                    return Some(p)
+                }
+                Some(prep)
+                    if gerund && matches!(an.tokens[prep].lower.as_str(), "with" | "without") =>
+                {
                     return Some(p)
                 }
                 Some(prep) if prep > 0 => k = prep,
@@ -159,7 +182,10 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
             continue;
         }
         // A non-actor prepositional phrase ("the talks in Geneva"): look before it.
-        let pp = an.chunks.iter().find(|c| c.kind == ChunkKind::Prep && c.tokens.end == k && c.tokens.start > 0);
+        let pp = an
+            .chunks
+            .iter()
+            .find(|c| c.kind == ChunkKind::Prep && c.tokens.end == k && c.tokens.start > 0);
         match pp {
             Some(c) => k = c.tokens.start,
             None => return None,
@@ -174,9 +200,16 @@ pub(crate) fn code_sentence(
     kb: &KnowledgeBase,
     mut decisions: Option<&mut Vec<VerbDecision>>,
 ) -> Vec<Found> {
-    let verb_chunks: Vec<Range<usize>> =
-        an.chunks.iter().filter(|c| c.kind == ChunkKind::Verb).map(|c| c.tokens.clone()).collect();
-    let groups: Vec<VerbGroup> = verb_chunks.iter().filter_map(|r| verb_group(&an.tokens, r.clone())).collect();
+    let verb_chunks: Vec<Range<usize>> = an
+        .chunks
+        .iter()
+        .filter(|c| c.kind == ChunkKind::Verb)
+        .map(|c| c.tokens.clone())
+        .collect();
+    let groups: Vec<VerbGroup> = verb_chunks
+        .iter()
+        .filter_map(|r| verb_group(&an.tokens, r.clone()))
+        .collect();
 
     // Who the sentence's report is attributed to.
     let attribution: Option<(usize, String)> = groups.iter().enumerate().find_map(|(gi, g)| {
@@ -193,10 +226,17 @@ pub(crate) fn code_sentence(
     let mut found = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let head = &an.tokens[g.head];
-        let words: Vec<&str> = an.tokens[g.tokens.clone()].iter().map(|t| t.word.as_str()).collect();
+        let words: Vec<&str> = an.tokens[g.tokens.clone()]
+            .iter()
+            .map(|t| t.word.as_str())
+            .collect();
         let mut decide = |outcome: String| {
             if let Some(d) = decisions.as_deref_mut() {
-                d.push(VerbDecision { verb: words.join(" "), lemma: head.lemma.clone(), outcome });
+                d.push(VerbDecision {
+                    verb: words.join(" "),
+                    lemma: head.lemma.clone(),
+                    outcome,
+                });
             }
         };
         let candidates: Vec<&Pattern> = kb.patterns.for_anchor(&head.lemma).collect();
@@ -205,7 +245,9 @@ pub(crate) fn code_sentence(
             continue;
         }
         if g.infinitive {
-            decide("infinitive: what another verb asks or attempts, not an event of its own".into());
+            decide(
+                "infinitive: what another verb asks or attempts, not an event of its own".into(),
+            );
             continue;
         }
         if head.pos == "VBG" && g.tokens.start > 0 && an.tokens[g.tokens.start - 1].pos == "IN" {
@@ -216,19 +258,45 @@ pub(crate) fn code_sentence(
         let mut best: Option<PatternMatch> = None;
         for p in &candidates {
             let elems: Vec<PatternElement> = if g.passive {
-                p.rest.iter().filter(|e| **e != PatternElement::Target).cloned().collect()
+                p.rest
+                    .iter()
+                    .filter(|e| **e != PatternElement::Target)
+                    .cloned()
+                    .collect()
             } else {
                 p.rest.clone()
             };
-            if let Some((end, target)) = match_elems(an, phrases, &verb_chunks, &elems, after, None) {
-                let better = best.as_ref().is_none_or(|b| p.specificity() > b.pattern.specificity());
+            // A bare intransitive pattern ("clash") does not match a verb
+            // with a non-actor object ("are fighting protectionism").
+            if elems.is_empty()
+                && starts_noun_phrase(an, after)
+                && phrase_starting_at(phrases, after).is_none()
+            {
+                continue;
+            }
+            if let Some((end, target)) = match_elems(an, phrases, &verb_chunks, &elems, after, None)
+                // A particle in the verb group must be part of the pattern:
+                // "fight off" is not "fight".
+                .filter(|(end, _)| *end >= g.tokens.end)
+            {
+                let better = best
+                    .as_ref()
+                    .is_none_or(|b| p.specificity() > b.pattern.specificity());
                 if better {
-                    best = Some(PatternMatch { pattern: p, target, end });
+                    best = Some(PatternMatch {
+                        pattern: p,
+                        target,
+                        end,
+                    });
                 }
             }
         }
         let Some(m) = best else {
-            decide(format!("{} pattern(s) for '{}', none matched the words after it", candidates.len(), head.lemma));
+            decide(format!(
+                "{} pattern(s) for '{}', none matched the words after it",
+                candidates.len(),
+                head.lemma
+            ));
             continue;
         };
         let subj = subject(an, phrases, g.tokens.start);
@@ -248,14 +316,24 @@ pub(crate) fn code_sentence(
             (subj, m.target)
         };
         let Some(source) = source else {
-            decide(format!("pattern '{}' matched but no actor is its {}", m.pattern.text, if g.passive { "agent (by …)" } else { "subject" }));
+            decide(format!(
+                "pattern '{}' matched but no actor is its {}",
+                m.pattern.text,
+                if g.passive {
+                    "agent (by …)"
+                } else {
+                    "subject"
+                }
+            ));
             continue;
         };
         let src = &phrases[source];
         let tgt = target.map(|t| &phrases[t]);
         let mut pairs: Vec<(ActorRef, Option<ActorRef>)> = Vec::new();
         match (src.kind, tgt) {
-            (PhraseKind::EachSide, Some(t)) if t.kind == PhraseKind::TheOther && src.members.len() == 2 => {
+            (PhraseKind::EachSide, Some(t))
+                if t.kind == PhraseKind::TheOther && src.members.len() == 2 =>
+            {
                 pairs.push((src.members[0].clone(), Some(src.members[1].clone())));
                 pairs.push((src.members[1].clone(), Some(src.members[0].clone())));
             }
@@ -268,21 +346,26 @@ pub(crate) fn code_sentence(
                     }
                 }
             }
-            (PhraseKind::Actors | PhraseKind::EachSide, None) if src.members.len() > 1 => {
-                if src.members.len() <= 3 {
-                    for s in &src.members {
-                        for t in &src.members {
-                            if s.code != t.code {
-                                pairs.push((s.clone(), Some(t.clone())));
-                            }
+            // Reciprocal: every ordered pair of a short coordination.
+            (PhraseKind::Actors | PhraseKind::EachSide, None)
+                if (2..=3).contains(&src.members.len()) =>
+            {
+                for s in &src.members {
+                    for t in &src.members {
+                        if s.code != t.code {
+                            pairs.push((s.clone(), Some(t.clone())));
                         }
                     }
                 }
             }
+            // A longer list acting together has no clear dyads.
+            (PhraseKind::Actors | PhraseKind::EachSide, None) if src.members.len() > 3 => {}
             (PhraseKind::Actors, None) => pairs.push((src.members[0].clone(), None)),
             _ => {}
         }
-        pairs.dedup_by(|a, b| a.0.code == b.0.code && a.1.as_ref().map(|x| &x.code) == b.1.as_ref().map(|x| &x.code));
+        pairs.dedup_by(|a, b| {
+            a.0.code == b.0.code && a.1.as_ref().map(|x| &x.code) == b.1.as_ref().map(|x| &x.code)
+        });
         if pairs.is_empty() || pairs.len() > MAX_EVENTS_PER_VERB {
             decide(format!("pattern '{}' matched but the actors give {} dyads (allowed 1..={MAX_EVENTS_PER_VERB})", m.pattern.text, pairs.len()));
             continue;
@@ -291,7 +374,12 @@ pub(crate) fn code_sentence(
         if g.future && code.starts_with("04") {
             code = "036".to_string();
         }
-        let specific = m.pattern.rest.iter().filter(|e| matches!(e, PatternElement::Word(_))).count();
+        let specific = m
+            .pattern
+            .rest
+            .iter()
+            .filter(|e| matches!(e, PatternElement::Word(_)))
+            .count();
         let n = pairs.len();
         let trigger_end = match target {
             Some(t) if !g.passive && phrases[t].tokens.start > g.head => phrases[t].tokens.start,
@@ -310,7 +398,10 @@ pub(crate) fn code_sentence(
             if g.passive {
                 confidence -= 0.05;
             }
-            let attributed_to = attribution.as_ref().filter(|(agi, _)| *agi != gi).map(|(_, c)| c.clone());
+            let attributed_to = attribution
+                .as_ref()
+                .filter(|(agi, _)| *agi != gi)
+                .map(|(_, c)| c.clone());
             found.push(Found {
                 source: s,
                 target: t,
@@ -323,7 +414,10 @@ pub(crate) fn code_sentence(
                 confidence: confidence.clamp(0.05, 0.95),
             });
         }
-        decide(format!("pattern '{}' → {code}: {n} event(s)", m.pattern.text));
+        decide(format!(
+            "pattern '{}' → {code}: {n} event(s)",
+            m.pattern.text
+        ));
     }
     found
 }

@@ -73,15 +73,26 @@ fn describe(kind: &MentionKind) -> String {
         MentionKind::Country { iso3 } => format!("country {iso3}"),
         MentionKind::Demonym { iso3 } => format!("demonym {iso3}"),
         MentionKind::Capital { iso3 } => format!("capital {iso3} (→ {iso3}GOV)"),
-        MentionKind::Agent { sector, head, plural } => {
-            format!("role {sector} ({head}{})", if *plural { ", plural" } else { "" })
+        MentionKind::Agent {
+            sector,
+            head,
+            plural,
+        } => {
+            format!(
+                "role {sector} ({head}{})",
+                if *plural { ", plural" } else { "" }
+            )
         }
         MentionKind::Org { code } => format!("organisation {code}"),
         MentionKind::Person { name, roles } => format!("person {name} ({} role(s))", roles.len()),
     }
 }
 
-fn run(doc: &Document, kb: &KnowledgeBase, mut traces: Option<&mut Vec<SentenceTrace>>) -> Vec<Event> {
+fn run(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    mut traces: Option<&mut Vec<SentenceTrace>>,
+) -> Vec<Event> {
     let cleaned = clean(&doc.text);
     let text = cleaned.text.as_str();
     let tokens = tokenize(text);
@@ -98,9 +109,9 @@ fn run(doc: &Document, kb: &KnowledgeBase, mut traces: Option<&mut Vec<SentenceT
         let an = analyse(text, &tokens[s.tokens.clone()], kb);
         for m in &an.mentions {
             match m.kind {
-                MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } | MentionKind::Capital { iso3 } => {
-                    ctx.count_country(iso3)
-                }
+                MentionKind::Country { iso3 }
+                | MentionKind::Demonym { iso3 }
+                | MentionKind::Capital { iso3 } => ctx.count_country(iso3),
                 _ => {}
             }
         }
@@ -121,7 +132,10 @@ fn run(doc: &Document, kb: &KnowledgeBase, mut traces: Option<&mut Vec<SentenceT
                     mentions: Vec::new(),
                     actors: Vec::new(),
                     verbs: Vec::new(),
-                    skipped: Some(format!("{} tokens, over the limit of {MAX_SENTENCE_TOKENS}", s.tokens.len())),
+                    skipped: Some(format!(
+                        "{} tokens, over the limit of {MAX_SENTENCE_TOKENS}",
+                        s.tokens.len()
+                    )),
                 });
             }
             continue;
@@ -129,14 +143,26 @@ fn run(doc: &Document, kb: &KnowledgeBase, mut traces: Option<&mut Vec<SentenceT
         let phrases = actors::build_phrases(an, &mut ctx, doc.published, idx);
         let mut decisions = traces.is_some().then(Vec::new);
         let found = events::code_sentence(an, &phrases, kb, decisions.as_mut());
-        ctx.subjects(idx, phrases.first().map(|p| p.members.clone()).unwrap_or_default());
+        ctx.subjects(
+            idx,
+            phrases
+                .first()
+                .map(|p| p.members.clone())
+                .unwrap_or_default(),
+        );
         for f in found {
             if let Some(e) = to_event(doc, kb, &cleaned, s, idx, an, f) {
                 events.push(e);
             }
         }
         if let Some(t) = traces.as_deref_mut() {
-            t.push(trace(idx, sentence_text, an, &phrases, decisions.unwrap_or_default()));
+            t.push(trace(
+                idx,
+                sentence_text,
+                an,
+                &phrases,
+                decisions.unwrap_or_default(),
+            ));
         }
     }
     events
@@ -153,7 +179,13 @@ fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysi
             }
             // Names are nouns whatever the tagger thought ("United/VBN States").
             let is_name = !matches!(m.kind, MentionKind::Agent { .. });
-            if is_name && tagged[i].word.chars().next().is_some_and(char::is_alphabetic) {
+            if is_name
+                && tagged[i]
+                    .word
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+            {
                 let plural = tagged[i].pos == "NNPS";
                 tagged[i].pos = if plural { "NNPS" } else { "NNP" }.to_string();
             } else if !is_name && !tagged[i].is_noun() && i + 1 == m.tokens.end {
@@ -166,19 +198,37 @@ fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysi
     // and a name or determiner).
     for i in 1..tagged.len().saturating_sub(1) {
         let in_mention = mentions.iter().any(|m| m.tokens.contains(&i));
-        let after_name = mentions.iter().any(|m| m.tokens.end == i && !matches!(m.kind, MentionKind::Agent { .. }));
-        let before_np = matches!(tagged[i + 1].pos.as_str(), "NNP" | "NNPS" | "DT" | "PRP$" | "PRP");
-        if tagged[i].pos == "NNS" && !in_mention && after_name && before_np && tagged[i].lower.ends_with('s') {
+        let after_name = mentions
+            .iter()
+            .any(|m| m.tokens.end == i && !matches!(m.kind, MentionKind::Agent { .. }));
+        let before_np = matches!(
+            tagged[i + 1].pos.as_str(),
+            "NNP" | "NNPS" | "DT" | "PRP$" | "PRP"
+        );
+        if tagged[i].pos == "NNS"
+            && !in_mention
+            && after_name
+            && before_np
+            && tagged[i].lower.ends_with('s')
+        {
             tagged[i].pos = "VBZ".to_string();
         }
     }
     let chunks = chunk(&tagged, &glue);
-    Analysis { tokens: tagged, mentions, chunks }
+    Analysis {
+        tokens: tagged,
+        mentions,
+        chunks,
+    }
 }
 
 fn token_range_span(an: &Analysis<'_>, r: &std::ops::Range<usize>) -> [usize; 2] {
     let start = an.tokens.get(r.start).map_or(0, |t| t.token.start);
-    let end = r.end.checked_sub(1).and_then(|e| an.tokens.get(e)).map_or(start, |t| t.token.end);
+    let end = r
+        .end
+        .checked_sub(1)
+        .and_then(|e| an.tokens.get(e))
+        .map_or(start, |t| t.token.end);
     [start, end.max(start)]
 }
 
@@ -215,11 +265,23 @@ fn to_event(
     let trigger_clean = token_range_span(an, &f.trigger);
     let trigger = cleaned.text[trigger_clean[0]..trigger_clean[1]].to_string();
     let mut hasher = Sha256::new();
-    for part in [doc.id.as_str(), &idx.to_string(), &source.code, target.as_ref().map_or("", |t| t.code.as_str()), &f.code, &trigger_clean[0].to_string()] {
+    for part in [
+        doc.id.as_str(),
+        &idx.to_string(),
+        &source.code,
+        target.as_ref().map_or("", |t| t.code.as_str()),
+        &f.code,
+        &trigger_clean[0].to_string(),
+    ] {
         hasher.update(part.as_bytes());
         hasher.update([0u8]);
     }
-    let id: String = hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let id: String = hasher
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
     Some(Event {
         id,
         doc_id: doc.id.clone(),
@@ -233,8 +295,16 @@ fn to_event(
         goldstein: cameo.map_or(0.0, |c| c.goldstein),
         cameo: f.code,
         quad_class: quad,
-        polarity: if f.negated { Polarity::Negated } else { Polarity::Affirmed },
-        modality: if f.future { Modality::Future } else { Modality::Asserted },
+        polarity: if f.negated {
+            Polarity::Negated
+        } else {
+            Polarity::Affirmed
+        },
+        modality: if f.future {
+            Modality::Future
+        } else {
+            Modality::Asserted
+        },
         attributed_to: f.attributed_to,
         evidence: Evidence {
             sentence_text: cleaned.text[s.start..s.end].to_string(),
@@ -247,16 +317,38 @@ fn to_event(
     })
 }
 
-fn trace(idx: usize, text: &str, an: &Analysis<'_>, phrases: &[Phrase], verbs: Vec<VerbDecision>) -> SentenceTrace {
+fn trace(
+    idx: usize,
+    text: &str,
+    an: &Analysis<'_>,
+    phrases: &[Phrase],
+    verbs: Vec<VerbDecision>,
+) -> SentenceTrace {
     let words = |r: &std::ops::Range<usize>| {
-        an.tokens[r.clone()].iter().map(|t| t.word.as_str()).collect::<Vec<_>>().join(" ")
+        an.tokens[r.clone()]
+            .iter()
+            .map(|t| t.word.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     SentenceTrace {
         index: idx,
         text: text.to_string(),
-        tagged: an.tokens.iter().map(|t| format!("{}/{}", t.word, t.pos)).collect(),
-        chunks: an.chunks.iter().map(|c| format!("[{:?} {}]", c.kind, words(&c.tokens))).collect(),
-        mentions: an.mentions.iter().map(|m| format!("{} → {}", words(&m.tokens), describe(m.kind))).collect(),
+        tagged: an
+            .tokens
+            .iter()
+            .map(|t| format!("{}/{}", t.word, t.pos))
+            .collect(),
+        chunks: an
+            .chunks
+            .iter()
+            .map(|c| format!("[{:?} {}]", c.kind, words(&c.tokens)))
+            .collect(),
+        mentions: an
+            .mentions
+            .iter()
+            .map(|m| format!("{} → {}", words(&m.tokens), describe(m.kind)))
+            .collect(),
         actors: phrases
             .iter()
             .map(|p| {

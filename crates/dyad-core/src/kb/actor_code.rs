@@ -24,7 +24,9 @@ impl ActorCode {
         let code = code.trim();
         if code.len() < 3
             || code.len() % 3 != 0
-            || !code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            || !code
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         {
             return None;
         }
@@ -34,13 +36,21 @@ impl ActorCode {
         } else {
             (Some(head.to_string()), code.get(3..6).map(str::to_string))
         };
-        Some(ActorCode { full: code.to_string(), country, sector })
+        Some(ActorCode {
+            full: code.to_string(),
+            country,
+            sector,
+        })
     }
 
     /// A code made of a country and an optional sector.
     pub fn from_parts(country: &str, sector: Option<&str>) -> Self {
         let full = format!("{country}{}", sector.unwrap_or(""));
-        ActorCode { full, country: Some(country.to_string()), sector: sector.map(str::to_string) }
+        ActorCode {
+            full,
+            country: Some(country.to_string()),
+            sector: sector.map(str::to_string),
+        }
     }
 
     /// The same country with another sector (or none).
@@ -65,7 +75,10 @@ mod tests {
     #[test]
     fn parses_country_sector_and_transnational_codes() {
         let c = ActorCode::parse("AZEGOV").unwrap();
-        assert_eq!((c.country.as_deref(), c.sector.as_deref()), (Some("AZE"), Some("GOV")));
+        assert_eq!(
+            (c.country.as_deref(), c.sector.as_deref()),
+            (Some("AZE"), Some("GOV"))
+        );
         let c = ActorCode::parse("USA").unwrap();
         assert_eq!((c.country.as_deref(), c.sector), (Some("USA"), None));
         let c = ActorCode::parse("IGOUNO").unwrap();

@@ -41,7 +41,10 @@ impl SourceKind {
             ("verbs", SourceKind::Patterns),
             ("patterns", SourceKind::Patterns),
         ];
-        kinds.iter().find(|(prefix, _)| name.starts_with(prefix)).map(|&(_, k)| k)
+        kinds
+            .iter()
+            .find(|(prefix, _)| name.starts_with(prefix))
+            .map(|&(_, k)| k)
     }
 }
 
@@ -77,7 +80,9 @@ fn parse_date_col(col: &str) -> Result<Option<Date>, String> {
     if col.is_empty() {
         return Ok(None);
     }
-    col.parse::<Date>().map(Some).map_err(|e| format!("bad date {col:?}: {e}"))
+    col.parse::<Date>()
+        .map(Some)
+        .map_err(|e| format!("bad date {col:?}: {e}"))
 }
 
 /// Adds one source file's entries; returns the malformed lines as warnings.
@@ -100,7 +105,11 @@ pub(super) fn add_source(
         };
         let cols: Vec<&str> = line.split('\t').collect();
         if let Err(message) = add_line(kb, kind, &cols) {
-            warnings.push(KbError { file: file.to_string(), line: idx + 1, message });
+            warnings.push(KbError {
+                file: file.to_string(),
+                line: idx + 1,
+                message,
+            });
         }
     }
     warnings
@@ -108,7 +117,10 @@ pub(super) fn add_source(
 
 fn need<'a>(cols: &[&'a str], n: usize, what: &str) -> Result<Vec<&'a str>, String> {
     if cols.len() < n {
-        return Err(format!("expected {n} tab-separated columns ({what}), found {}", cols.len()));
+        return Err(format!(
+            "expected {n} tab-separated columns ({what}), found {}",
+            cols.len()
+        ));
     }
     Ok(cols.to_vec())
 }
@@ -125,13 +137,16 @@ fn add_line(kb: &mut KnowledgeBase, kind: SourceKind, cols: &[&str]) -> Result<(
             let first = names.peek().copied().ok_or("no country name")?;
             kb.countries.insert(iso3.to_string(), first.to_string());
             for n in names {
-                kb.lexicon.add(&kb.tagger, n, MentionKind::Country { iso3: iso3.into() });
+                kb.lexicon
+                    .add(&kb.tagger, n, MentionKind::Country { iso3: iso3.into() });
             }
             for a in c.get(2).into_iter().flat_map(|s| alternatives(s)) {
-                kb.lexicon.add(&kb.tagger, a, MentionKind::Demonym { iso3: iso3.into() });
+                kb.lexicon
+                    .add(&kb.tagger, a, MentionKind::Demonym { iso3: iso3.into() });
             }
             for cap in c.get(3).into_iter().flat_map(|s| alternatives(s)) {
-                kb.lexicon.add(&kb.tagger, cap, MentionKind::Capital { iso3: iso3.into() });
+                kb.lexicon
+                    .add(&kb.tagger, cap, MentionKind::Capital { iso3: iso3.into() });
             }
         }
         SourceKind::Agents => {
@@ -146,14 +161,17 @@ fn add_line(kb: &mut KnowledgeBase, kind: SourceKind, cols: &[&str]) -> Result<(
         }
         SourceKind::Orgs => {
             let c = need(cols, 2, "names, code")?;
-            let code = ActorCode::parse(c[1]).ok_or_else(|| format!("bad actor code {:?}", c[1]))?;
+            let code =
+                ActorCode::parse(c[1]).ok_or_else(|| format!("bad actor code {:?}", c[1]))?;
             for n in alternatives(c[0]) {
-                kb.lexicon.add(&kb.tagger, n, MentionKind::Org { code: code.clone() });
+                kb.lexicon
+                    .add(&kb.tagger, n, MentionKind::Org { code: code.clone() });
             }
         }
         SourceKind::People => {
             let c = need(cols, 2, "names, code, start, end")?;
-            let code = ActorCode::parse(c[1]).ok_or_else(|| format!("bad actor code {:?}", c[1]))?;
+            let code =
+                ActorCode::parse(c[1]).ok_or_else(|| format!("bad actor code {:?}", c[1]))?;
             let start = parse_date_col(c.get(2).copied().unwrap_or(""))?;
             let end = parse_date_col(c.get(3).copied().unwrap_or(""))?;
             if let (Some(s), Some(e)) = (start, end) {
@@ -176,14 +194,20 @@ fn add_line(kb: &mut KnowledgeBase, kind: SourceKind, cols: &[&str]) -> Result<(
             {
                 return Err(format!("bad CAMEO code {code:?}"));
             }
-            let goldstein: f32 =
-                c[1].trim().parse().map_err(|_| format!("bad Goldstein value {:?}", c[1]))?;
+            let goldstein: f32 = c[1]
+                .trim()
+                .parse()
+                .map_err(|_| format!("bad Goldstein value {:?}", c[1]))?;
             if !(-10.0..=10.0).contains(&goldstein) {
                 return Err(format!("Goldstein value {goldstein} outside -10..10"));
             }
             kb.cameo.insert(
                 code.to_string(),
-                CameoCode { code: code.to_string(), goldstein, name: c[2].trim().to_string() },
+                CameoCode {
+                    code: code.to_string(),
+                    goldstein,
+                    name: c[2].trim().to_string(),
+                },
             );
         }
         SourceKind::Patterns => {

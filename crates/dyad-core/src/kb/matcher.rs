@@ -105,7 +105,10 @@ pub(crate) struct Lexicon {
 
 fn phrase_words(phrase: &str) -> Vec<String> {
     let folded = fold_quotes(phrase);
-    tokenize(&folded).iter().map(|t| t.text(&folded).to_string()).collect()
+    tokenize(&folded)
+        .iter()
+        .map(|t| t.text(&folded).to_string())
+        .collect()
 }
 
 impl Lexicon {
@@ -118,7 +121,11 @@ impl Lexicon {
         let short_acronym = surface.len() == 1
             && surface[0].chars().count() <= 5
             && surface[0].chars().all(|c| c.is_ascii_uppercase());
-        let case = if short_acronym { CaseRule::Exact } else { CaseRule::Capitalized };
+        let case = if short_acronym {
+            CaseRule::Exact
+        } else {
+            CaseRule::Capitalized
+        };
         self.push(surface, case, kind);
     }
 
@@ -131,7 +138,10 @@ impl Lexicon {
         }
         let tagged = tagger.tag(&folded, &toks);
         // The head is the last noun before any "of" ("minister of foreign affairs").
-        let before_of = tagged.iter().position(|t| t.lower == "of").unwrap_or(tagged.len());
+        let before_of = tagged
+            .iter()
+            .position(|t| t.lower == "of")
+            .unwrap_or(tagged.len());
         let head_tok = tagged[..before_of]
             .iter()
             .rev()
@@ -146,7 +156,11 @@ impl Lexicon {
         self.push(
             surface,
             CaseRule::Any,
-            MentionKind::Agent { sector: sector.to_string(), head, plural },
+            MentionKind::Agent {
+                sector: sector.to_string(),
+                head,
+                plural,
+            },
         );
     }
 
@@ -164,7 +178,10 @@ impl Lexicon {
             return;
         }
         self.people.insert(key, self.entries.len());
-        let kind = MentionKind::Person { name: canonical.to_string(), roles: vec![role] };
+        let kind = MentionKind::Person {
+            name: canonical.to_string(),
+            roles: vec![role],
+        };
         self.push(surface, CaseRule::Capitalized, kind);
     }
 
@@ -172,7 +189,12 @@ impl Lexicon {
         let words: Vec<String> = surface.iter().map(|w| w.to_lowercase()).collect();
         let idx = self.entries.len() as u32;
         self.by_first.entry(words[0].clone()).or_default().push(idx);
-        self.entries.push(Entry { words, surface, case, kind });
+        self.entries.push(Entry {
+            words,
+            surface,
+            case,
+            kind,
+        });
     }
 
     /// Orders every index bucket longest-first, then by precedence, then latest-added first.
@@ -227,7 +249,10 @@ impl Lexicon {
             });
             match hit {
                 Some(e) => {
-                    out.push(Mention { tokens: i..i + e.words.len(), kind: &e.kind });
+                    out.push(Mention {
+                        tokens: i..i + e.words.len(),
+                        kind: &e.kind,
+                    });
                     i += e.words.len();
                 }
                 None => i += 1,
@@ -241,9 +266,9 @@ impl Lexicon {
         let mut s = KbStats::default();
         for e in &self.entries {
             match e.kind {
-                MentionKind::Country { .. } | MentionKind::Demonym { .. } | MentionKind::Capital { .. } => {
-                    s.country_phrases += 1
-                }
+                MentionKind::Country { .. }
+                | MentionKind::Demonym { .. }
+                | MentionKind::Capital { .. } => s.country_phrases += 1,
                 MentionKind::Agent { .. } => s.agent_phrases += 1,
                 MentionKind::Org { .. } => s.org_phrases += 1,
                 MentionKind::Person { .. } => s.person_phrases += 1,

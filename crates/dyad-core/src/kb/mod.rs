@@ -96,12 +96,36 @@ pub struct KbStats {
 
 /// The embedded source files, in load order.
 const EMBEDDED: &[(&str, SourceKind, &str)] = &[
-    ("data/cameo_events.tsv", SourceKind::CameoEvents, include_str!("../../../../data/cameo_events.tsv")),
-    ("data/countries.tsv", SourceKind::Countries, include_str!("../../../../data/countries.tsv")),
-    ("data/agents.tsv", SourceKind::Agents, include_str!("../../../../data/agents.tsv")),
-    ("data/orgs.tsv", SourceKind::Orgs, include_str!("../../../../data/orgs.tsv")),
-    ("data/people.tsv", SourceKind::People, include_str!("../../../../data/people.tsv")),
-    ("data/verbs.txt", SourceKind::Patterns, include_str!("../../../../data/verbs.txt")),
+    (
+        "data/cameo_events.tsv",
+        SourceKind::CameoEvents,
+        include_str!("../../../../data/cameo_events.tsv"),
+    ),
+    (
+        "data/countries.tsv",
+        SourceKind::Countries,
+        include_str!("../../../../data/countries.tsv"),
+    ),
+    (
+        "data/agents.tsv",
+        SourceKind::Agents,
+        include_str!("../../../../data/agents.tsv"),
+    ),
+    (
+        "data/orgs.tsv",
+        SourceKind::Orgs,
+        include_str!("../../../../data/orgs.tsv"),
+    ),
+    (
+        "data/people.tsv",
+        SourceKind::People,
+        include_str!("../../../../data/people.tsv"),
+    ),
+    (
+        "data/verbs.txt",
+        SourceKind::Patterns,
+        include_str!("../../../../data/verbs.txt"),
+    ),
 ];
 
 impl KnowledgeBase {

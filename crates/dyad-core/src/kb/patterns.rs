@@ -55,13 +55,23 @@ impl Pattern {
             _ => return Err("a pattern must start with a verb".into()),
         };
         let rest = elems.map(parse_element).collect::<Result<Vec<_>, _>>()?;
-        if rest.iter().filter(|e| **e == PatternElement::Target).count() > 1 {
+        if rest
+            .iter()
+            .filter(|e| **e == PatternElement::Target)
+            .count()
+            > 1
+        {
             return Err("a pattern may have at most one target slot `+`".into());
         }
         if rest.last() == Some(&PatternElement::Gap) {
             return Err("a pattern may not end with a gap `*`".into());
         }
-        Ok(Pattern { code: code.to_string(), text: text.to_string(), anchor, rest })
+        Ok(Pattern {
+            code: code.to_string(),
+            text: text.to_string(),
+            anchor,
+            rest,
+        })
     }
 
     /// How specific the pattern is: the number of literal words after the
@@ -88,11 +98,19 @@ fn parse_element(e: &str) -> Result<PatternElement, String> {
         "+" => Ok(PatternElement::Target),
         "*" => Ok(PatternElement::Gap),
         _ => {
-            let inner = e.strip_prefix('(').and_then(|s| s.strip_suffix(')')).unwrap_or(e);
-            let words: Vec<String> =
-                inner.split('|').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect();
+            let inner = e
+                .strip_prefix('(')
+                .and_then(|s| s.strip_suffix(')'))
+                .unwrap_or(e);
+            let words: Vec<String> = inner
+                .split('|')
+                .map(|w| w.trim().to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
             if words.is_empty()
-                || words.iter().any(|w| w.chars().any(|c| c.is_whitespace() || "()+*".contains(c)))
+                || words
+                    .iter()
+                    .any(|w| w.chars().any(|c| c.is_whitespace() || "()+*".contains(c)))
             {
                 return Err(format!("bad pattern element {e:?}"));
             }
@@ -125,7 +143,11 @@ impl PatternSet {
 
     /// Patterns anchored on `lemma`, most specific first.
     pub fn for_anchor(&self, lemma: &str) -> impl Iterator<Item = &Pattern> {
-        self.by_anchor.get(lemma).into_iter().flatten().map(|&i| &self.patterns[i])
+        self.by_anchor
+            .get(lemma)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.patterns[i])
     }
 }
 
@@ -137,9 +159,18 @@ mod tests {
     fn parses_the_notation() {
         let p = Pattern::parse("112", "accuse + of").unwrap();
         assert_eq!(p.anchor, ["accuse"]);
-        assert_eq!(p.rest, [PatternElement::Target, PatternElement::Word(vec!["of".into()])]);
+        assert_eq!(
+            p.rest,
+            [
+                PatternElement::Target,
+                PatternElement::Word(vec!["of".into()])
+            ]
+        );
         let p = Pattern::parse("190", "lock in * (battle|war)").unwrap();
-        assert_eq!(p.rest[2], PatternElement::Word(vec!["battle".into(), "war".into()]));
+        assert_eq!(
+            p.rest[2],
+            PatternElement::Word(vec!["battle".into(), "war".into()])
+        );
         assert!(p.specificity() > Pattern::parse("190", "fight +").unwrap().specificity());
     }
 

@@ -61,7 +61,9 @@ pub struct VerbGroup {
 const NEGATORS: &[&str] = &["not", "n't", "never"];
 const FUTURE: &[&str] = &["will", "would", "shall", "'ll", "wo"];
 /// Words tagged `IN` that introduce clauses, not prepositional phrases.
-const COMPLEMENTIZERS: &[&str] = &["that", "whether", "if", "because", "although", "though", "unless", "whereas"];
+const COMPLEMENTIZERS: &[&str] = &[
+    "that", "whether", "if", "because", "although", "though", "unless", "whereas",
+];
 const PARTICLES: &[&str] = &["out", "off", "up", "down", "away", "back", "over"];
 
 fn is_verb_tag(pos: &str) -> bool {
@@ -79,8 +81,10 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
         // A gerund right before a finite verb is its subject ("fighting broke out").
         "VBG" if matches!(next, Some("VBD" | "VBZ" | "VBP" | "MD")) => "NN",
         "VBN" | "VBG"
-            if matches!(prev, None | Some("DT" | "PRP$" | "IN" | "JJ" | "CC" | "POS" | "TO"))
-                && matches!(next, Some("NN" | "NNS" | "JJ")) =>
+            if matches!(
+                prev,
+                None | Some("DT" | "PRP$" | "IN" | "JJ" | "CC" | "POS" | "TO")
+            ) && matches!(next, Some("NN" | "NNS" | "JJ")) =>
         {
             "JJ"
         }
@@ -92,13 +96,19 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
 /// and `i + 1` inside one noun phrase.
 pub fn chunk(tokens: &[Tagged], glue: &[bool]) -> Vec<Chunk> {
     let glued = |i: usize| glue.get(i).copied().unwrap_or(false);
-    let pos: Vec<&str> = (0..tokens.len()).map(|i| effective_pos(tokens, i)).collect();
+    let pos: Vec<&str> = (0..tokens.len())
+        .map(|i| effective_pos(tokens, i))
+        .collect();
     let mut chunks = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         // Noun phrase.
         if let Some(end) = noun_phrase_end(tokens, &pos, i, &glued) {
-            chunks.push(Chunk { kind: ChunkKind::Noun, tokens: i..end, object: None });
+            chunks.push(Chunk {
+                kind: ChunkKind::Noun,
+                tokens: i..end,
+                object: None,
+            });
             i = end;
             continue;
         }
@@ -118,24 +128,39 @@ pub fn chunk(tokens: &[Tagged], glue: &[bool]) -> Vec<Chunk> {
                 && (pos[j] == "RP"
                     || (PARTICLES.contains(&tokens[j].lower.as_str())
                         && !pos.get(j + 1).is_some_and(|p| {
-                            matches!(*p, "DT" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "JJ")
+                            matches!(
+                                *p,
+                                "DT" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "JJ"
+                            )
                         })))
             {
                 j += 1;
             }
-            chunks.push(Chunk { kind: ChunkKind::Verb, tokens: i..j, object: None });
+            chunks.push(Chunk {
+                kind: ChunkKind::Verb,
+                tokens: i..j,
+                object: None,
+            });
             i = j;
             continue;
         }
         // Prepositional phrase.
         if matches!(pos[i], "IN" | "TO") && !COMPLEMENTIZERS.contains(&tokens[i].lower.as_str()) {
             if let Some(end) = noun_phrase_end(tokens, &pos, i + 1, &glued) {
-                chunks.push(Chunk { kind: ChunkKind::Prep, tokens: i..end, object: Some(i + 1..end) });
+                chunks.push(Chunk {
+                    kind: ChunkKind::Prep,
+                    tokens: i..end,
+                    object: Some(i + 1..end),
+                });
                 i = end;
                 continue;
             }
         }
-        chunks.push(Chunk { kind: ChunkKind::Other, tokens: i..i + 1, object: None });
+        chunks.push(Chunk {
+            kind: ChunkKind::Other,
+            tokens: i..i + 1,
+            object: None,
+        });
         i += 1;
     }
     chunks
@@ -150,7 +175,12 @@ fn next_is_verb(pos: &[&str], i: usize) -> bool {
 }
 
 /// End (exclusive) of the noun phrase starting at `i`, if one starts there.
-fn noun_phrase_end(tokens: &[Tagged], pos: &[&str], i: usize, glued: &dyn Fn(usize) -> bool) -> Option<usize> {
+fn noun_phrase_end(
+    tokens: &[Tagged],
+    pos: &[&str],
+    i: usize,
+    glued: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
     if i >= tokens.len() {
         return None;
     }
@@ -160,7 +190,17 @@ fn noun_phrase_end(tokens: &[Tagged], pos: &[&str], i: usize, glued: &dyn Fn(usi
     let inner = |k: usize| {
         matches!(
             pos[k],
-            "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "JJS" | "POS" | "NN" | "NNS" | "NNP" | "NNPS"
+            "DT" | "PDT"
+                | "PRP$"
+                | "CD"
+                | "JJ"
+                | "JJR"
+                | "JJS"
+                | "POS"
+                | "NN"
+                | "NNS"
+                | "NNP"
+                | "NNPS"
         )
     };
     if !inner(i) && !glued(i) {
@@ -173,7 +213,9 @@ fn noun_phrase_end(tokens: &[Tagged], pos: &[&str], i: usize, glued: &dyn Fn(usi
         let comma_between_adjectives = pos[j] == ","
             && j > i
             && pos[j - 1].starts_with("JJ")
-            && pos.get(j + 1).is_some_and(|p| p.starts_with("JJ") || p.starts_with("NN"))
+            && pos
+                .get(j + 1)
+                .is_some_and(|p| p.starts_with("JJ") || p.starts_with("NN"))
             && pos.get(j + 2).is_some_and(|p| p.starts_with("NN"));
         if !(ok || comma_between_adjectives) {
             break;
@@ -188,17 +230,30 @@ fn noun_phrase_end(tokens: &[Tagged], pos: &[&str], i: usize, glued: &dyn Fn(usi
 
 /// Describes the verb group covering `range`.
 pub fn verb_group(tokens: &[Tagged], range: Range<usize>) -> Option<VerbGroup> {
-    let head = range.clone().rev().find(|&k| tokens[k].pos.starts_with("VB"))?;
+    let head = range
+        .clone()
+        .rev()
+        .find(|&k| tokens[k].pos.starts_with("VB"))?;
     let words = || tokens[range.clone()].iter().map(|t| t.lower.as_str());
     let infinitive = tokens[range.start].pos == "TO";
     let negated = words().any(|w| NEGATORS.contains(&w));
     let future = words().any(|w| FUTURE.contains(&w))
-        || words().collect::<Vec<_>>().windows(2).any(|w| w == ["going", "to"]);
+        || words()
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| w == ["going", "to"]);
     let passive = tokens[head].pos == "VBN"
-        && tokens[range.start..head]
-            .iter()
-            .any(|t| t.lemma == "be" || t.lemma == "get" || matches!(t.lower.as_str(), "being" | "been"));
-    Some(VerbGroup { tokens: range, head, infinitive, negated, future, passive })
+        && tokens[range.start..head].iter().any(|t| {
+            t.lemma == "be" || t.lemma == "get" || matches!(t.lower.as_str(), "being" | "been")
+        });
+    Some(VerbGroup {
+        tokens: range,
+        head,
+        infinitive,
+        negated,
+        future,
+        passive,
+    })
 }
 
 #[cfg(test)]
@@ -220,13 +275,26 @@ mod tests {
     }
 
     fn of_kind(text: &str, kind: ChunkKind) -> Vec<String> {
-        chunks(text).into_iter().filter(|(k, _)| *k == kind).map(|(_, s)| s).collect()
+        chunks(text)
+            .into_iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, s)| s)
+            .collect()
     }
 
     #[test]
     fn noun_phrases_with_possessives_and_adjectives() {
-        let nps = of_kind("Armenia’s foreign minister condemned a fierce, weeks-long battle.", ChunkKind::Noun);
-        assert_eq!(nps, ["Armenia 's foreign minister", "a fierce , weeks-long battle"]);
+        let nps = of_kind(
+            "Armenia’s foreign minister condemned a fierce, weeks-long battle.",
+            ChunkKind::Noun,
+        );
+        assert_eq!(
+            nps,
+            [
+                "Armenia 's foreign minister",
+                "a fierce , weeks-long battle"
+            ]
+        );
     }
 
     #[test]
@@ -256,20 +324,31 @@ mod tests {
             .collect();
         assert!(groups[0].passive);
         assert_eq!(tagged[groups[0].head].lemma, "attack");
-        assert!(groups.iter().any(|g| g.infinitive && tagged[g.head].lemma == "seize"));
+        assert!(groups
+            .iter()
+            .any(|g| g.infinitive && tagged[g.head].lemma == "seize"));
     }
 
     #[test]
     fn prepositional_phrases_carry_their_object() {
-        let pps = of_kind("Talks were held in the capital of Azerbaijan on Friday.", ChunkKind::Prep);
+        let pps = of_kind(
+            "Talks were held in the capital of Azerbaijan on Friday.",
+            ChunkKind::Prep,
+        );
         assert_eq!(pps, ["in the capital", "of Azerbaijan", "on Friday"]);
     }
 
     #[test]
     fn participles_inside_noun_phrases() {
-        let nps = of_kind("Both sides discussed the disputed area and a negotiated solution.", ChunkKind::Noun);
+        let nps = of_kind(
+            "Both sides discussed the disputed area and a negotiated solution.",
+            ChunkKind::Noun,
+        );
         assert!(nps.contains(&"the disputed area".to_string()), "{nps:?}");
-        assert!(nps.contains(&"a negotiated solution".to_string()), "{nps:?}");
+        assert!(
+            nps.contains(&"a negotiated solution".to_string()),
+            "{nps:?}"
+        );
     }
 
     #[test]

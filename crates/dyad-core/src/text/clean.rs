@@ -34,5 +34,8 @@ impl CleanText {
 
 /// Cleans text.
 pub fn clean(raw: &str) -> CleanText {
-    CleanText { text: raw.to_string(), removed: Vec::new() }
+    CleanText {
+        text: raw.to_string(),
+        removed: Vec::new(),
+    }
 }

@@ -1,6 +1,6 @@
 //! The text pipeline: cleaning, segmentation, tagging and chunking.
 
+pub mod chunk;
 pub mod clean;
 pub mod segment;
 pub mod tag;
-pub mod chunk;

@@ -84,10 +84,54 @@ const OTHER_ABBREVIATIONS: &[&str] = &[
 
 /// Words that, capitalised after an abbreviation's period, show that a new sentence began.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
-    "those", "but", "and", "or", "so", "yet", "in", "on", "at", "for", "after", "before", "when",
-    "while", "if", "as", "there", "his", "her", "its", "their", "our", "my", "some", "many",
-    "most", "both", "all", "no", "not", "meanwhile", "however", "still", "officials", "police",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "in",
+    "on",
+    "at",
+    "for",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "as",
+    "there",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "some",
+    "many",
+    "most",
+    "both",
+    "all",
+    "no",
+    "not",
+    "meanwhile",
+    "however",
+    "still",
+    "officials",
+    "police",
 ];
 
 fn is_abbreviation_stem(stem: &str) -> bool {
@@ -116,7 +160,10 @@ const PIECE_BYTES: usize = 1 << 16;
 /// the output even for a document of many megabytes.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut state = PieceState { newlines: 0, first: true };
+    let mut state = PieceState {
+        newlines: 0,
+        first: true,
+    };
     let mut begin = 0;
     while begin < text.len() {
         let mut end = (begin + PIECE_BYTES).min(text.len());
@@ -206,13 +253,16 @@ fn tokenize_piece(text: &str, offset: usize, state: &mut PieceState, tokens: &mu
                         }
                         j += 1;
                     }
-                    Some(d) if is_apostrophe(d) && char_at(j + 1).is_some_and(char::is_alphabetic) => {
+                    Some(d)
+                        if is_apostrophe(d) && char_at(j + 1).is_some_and(char::is_alphabetic) =>
+                    {
                         // Split the possessive 's and the clitics n't, 're, 've, 'll, 'd, 'm.
                         let rest: String = chars[j + 1..chars.len().min(j + 4)]
                             .iter()
                             .map(|&(_, ch)| ch.to_ascii_lowercase())
                             .collect();
-                        let after = |n: usize| char_at(j + 1 + n).is_none_or(|ch| !is_word_char(ch));
+                        let after =
+                            |n: usize| char_at(j + 1 + n).is_none_or(|ch| !is_word_char(ch));
                         let clitic = (rest.starts_with('s') && after(1))
                             || (rest.starts_with("re") && after(2))
                             || (rest.starts_with("ve") && after(2))
@@ -245,7 +295,10 @@ fn tokenize_piece(text: &str, offset: usize, state: &mut PieceState, tokens: &mu
             } else if has_inner_dot && char_at(j) != Some('.') {
                 kind = TokenKind::Abbreviation;
             } else if all_digits || word.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
-                kind = if word.chars().all(|ch| ch.is_ascii_digit() || ",./:-".contains(ch)) {
+                kind = if word
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || ",./:-".contains(ch))
+                {
                     TokenKind::Number
                 } else {
                     TokenKind::Word
@@ -260,7 +313,11 @@ fn tokenize_piece(text: &str, offset: usize, state: &mut PieceState, tokens: &mu
             while char_at(j).is_some_and(char::is_alphabetic) {
                 j += 1;
             }
-            kind = if j > i + 1 { TokenKind::Word } else { TokenKind::Punct };
+            kind = if j > i + 1 {
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            };
             i = j;
         } else {
             // Punctuation: runs of the same mark ("...", "--") stay together.
@@ -329,8 +386,7 @@ fn abbreviation_ends_sentence(abbrev: &str, next: &str) -> bool {
         return false;
     }
     if MONTHS.contains(&stem.as_str()) {
-        return !next.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && starts_sentence(next);
+        return !next.chars().next().is_some_and(|c| c.is_ascii_digit()) && starts_sentence(next);
     }
     starts_sentence(next)
 }
@@ -343,7 +399,11 @@ fn starts_sentence(word: &str) -> bool {
 
 fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], begin: usize, end: usize) {
     if begin < end {
-        out.push(Sentence { tokens: begin..end, start: tokens[begin].start, end: tokens[end - 1].end });
+        out.push(Sentence {
+            tokens: begin..end,
+            start: tokens[begin].start,
+            end: tokens[end - 1].end,
+        });
     }
 }
 
@@ -357,29 +417,53 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         let toks = tokenize(text);
-        sentences(text, &toks).iter().map(|s| &text[s.start..s.end]).collect()
+        sentences(text, &toks)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn possessives_and_clitics_split() {
-        assert_eq!(words("Azerbaijan’s minister"), ["Azerbaijan", "’s", "minister"]);
-        assert_eq!(words("Armenia's envoy didn't go"), ["Armenia", "'s", "envoy", "did", "n't", "go"]);
+        assert_eq!(
+            words("Azerbaijan’s minister"),
+            ["Azerbaijan", "’s", "minister"]
+        );
+        assert_eq!(
+            words("Armenia's envoy didn't go"),
+            ["Armenia", "'s", "envoy", "did", "n't", "go"]
+        );
         assert_eq!(words("O'Neill won't say"), ["O'Neill", "wo", "n't", "say"]);
         assert_eq!(words("they'll go"), ["they", "'ll", "go"]);
     }
 
     #[test]
     fn abbreviations_stay_whole() {
-        assert_eq!(words("the U.S. and U.N. met"), ["the", "U.S.", "and", "U.N.", "met"]);
-        assert_eq!(words("at 3 p.m. on Sept. 27"), ["at", "3", "p.m.", "on", "Sept.", "27"]);
-        assert_eq!(words("Sen. Marco Rubio, R-Fla., said"), ["Sen.", "Marco", "Rubio", ",", "R-Fla.", ",", "said"]);
+        assert_eq!(
+            words("the U.S. and U.N. met"),
+            ["the", "U.S.", "and", "U.N.", "met"]
+        );
+        assert_eq!(
+            words("at 3 p.m. on Sept. 27"),
+            ["at", "3", "p.m.", "on", "Sept.", "27"]
+        );
+        assert_eq!(
+            words("Sen. Marco Rubio, R-Fla., said"),
+            ["Sen.", "Marco", "Rubio", ",", "R-Fla.", ",", "said"]
+        );
         assert_eq!(words("Lt. Gen. Smith"), ["Lt.", "Gen.", "Smith"]);
     }
 
     #[test]
     fn hyphens_numbers_and_punctuation() {
-        assert_eq!(words("a weeks-long battle, 1,000 troops."), ["a", "weeks-long", "battle", ",", "1,000", "troops", "."]);
-        assert_eq!(words("“No,” he said — again..."), ["“", "No", ",", "”", "he", "said", "—", "again", "..."]);
+        assert_eq!(
+            words("a weeks-long battle, 1,000 troops."),
+            ["a", "weeks-long", "battle", ",", "1,000", "troops", "."]
+        );
+        assert_eq!(
+            words("“No,” he said — again..."),
+            ["“", "No", ",", "”", "he", "said", "—", "again", "..."]
+        );
         assert_eq!(words("3.5 percent"), ["3.5", "percent"]);
     }
 

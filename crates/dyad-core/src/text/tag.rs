@@ -110,7 +110,13 @@ impl Tagger {
                     Some(l) if !pos.starts_with("NNP") => l.to_lowercase(),
                     _ => lower.clone(),
                 };
-                Tagged { token: *tok, word, lower, pos, lemma }
+                Tagged {
+                    token: *tok,
+                    word,
+                    lower,
+                    pos,
+                    lemma,
+                }
             })
             .collect()
     }
