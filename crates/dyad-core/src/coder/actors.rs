@@ -244,6 +244,19 @@ pub(crate) fn build_phrases(
                             range.end = b.tokens.end;
                             next = k + 2;
                         }
+                    } else if reading.has_role
+                        && members.len() == 1
+                        && rb.actors.len() == 1
+                        && rb.actors[0].name.is_some()
+                        && rb.actors[0].code.country == members[0].code.country
+                    {
+                        // "Azerbaijan's foreign minister, Jeyhun Bayramov," with a known person.
+                        let mut person = rb.actors[0].clone();
+                        person.head = members[0].head.clone();
+                        person.tokens = members[0].tokens.start..b.tokens.end;
+                        members = vec![person];
+                        range.end = b.tokens.end;
+                        next = k + 2;
                     } else if a_is_name && rb.has_role && rb.actors.len() == 1 {
                         let name = reading.unknown_name.clone().unwrap_or_default();
                         ctx.add_alias(&name, &rb.actors[0]);
