@@ -22,6 +22,8 @@ struct Cli {
 enum Command {
     /// Code news articles into CAMEO events (JSONL on stdout by default).
     Code(commands::code::CodeArgs),
+    /// Measure coding throughput on a corpus.
+    Bench(commands::bench::BenchArgs),
     /// Inspect the knowledge base.
     Kb(commands::kb::KbArgs),
 }
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => commands::code::run(args),
+        Command::Bench(args) => commands::bench::run(args),
         Command::Kb(args) => commands::kb::run(args),
     };
     match result {

@@ -245,3 +245,31 @@ fn kb_stats_counts_the_embedded_knowledge_base() {
     assert!(count("countries") >= 240, "{text}");
     assert!(count("event patterns") >= 300, "{text}");
 }
+
+#[test]
+fn bench_reports_throughput_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corpus.jsonl");
+    let mut f = std::fs::File::create(&path).unwrap();
+    for i in 0..20 {
+        writeln!(f, r#"{{"id": "{i}", "text": "Russia attacked Ukraine. Turkey condemned Greece. Markets were calm.", "date": "2022-03-01"}}"#).unwrap();
+    }
+    drop(f);
+    let out = dyad()
+        .args(["bench", "--json", "--threads", "2"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"], 20);
+    assert_eq!(v["sentences"], 60);
+    assert_eq!(v["events"], 40);
+    assert_eq!(v["threads"], 2);
+    assert!(v["sentences_per_second"].as_f64().unwrap() > 0.0);
+    assert!(v["kb_load_ms"].as_f64().unwrap() > 0.0);
+}

@@ -13,6 +13,7 @@
 //! text::segment  sentences and tokens with byte offsets
 //! text::tag      part-of-speech tags and lemmas
 //! text::chunk    noun phrases, verb groups, prepositional phrases
+//! ontology       CAMEO codes, Goldstein scores, quad classes
 //! kb             actors, roles, event patterns (from data/)
 //! coder          actor phrases, document context, patterns → events
 //! ```
@@ -32,8 +33,9 @@
 pub mod coder;
 pub mod kb;
 pub mod model;
+pub mod ontology;
 pub mod text;
 
-pub use coder::{code, code_explained, SentenceTrace};
+pub use coder::{code, code_document, code_explained, CodedDocument, SentenceTrace};
 pub use kb::KnowledgeBase;
 pub use model::{Actor, DatePrecision, Document, Event, Evidence, Modality, Polarity, Span};

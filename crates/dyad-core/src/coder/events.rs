@@ -411,7 +411,7 @@ pub(crate) fn code_sentence(
                 negated: g.negated,
                 future: g.future,
                 attributed_to,
-                confidence: confidence.clamp(0.05, 0.95),
+                confidence: (confidence.clamp(0.05, 0.95) * 100.0).round() / 100.0,
             });
         }
         decide(format!(

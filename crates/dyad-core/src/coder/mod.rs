@@ -58,13 +58,29 @@ pub struct SentenceTrace {
 
 /// Codes a document: the core entry point. Pure and deterministic.
 pub fn code(doc: &Document, kb: &KnowledgeBase) -> Vec<Event> {
-    run(doc, kb, None)
+    code_document(doc, kb).events
+}
+
+/// The events of a document with counts of what was read.
+#[derive(Debug, Clone, Default)]
+pub struct CodedDocument {
+    /// The events, in sentence order.
+    pub events: Vec<Event>,
+    /// Sentences in the cleaned document.
+    pub sentences: usize,
+}
+
+/// Codes a document and counts its sentences (for throughput measurements).
+pub fn code_document(doc: &Document, kb: &KnowledgeBase) -> CodedDocument {
+    let mut sentences = 0;
+    let events = run(doc, kb, None, &mut sentences);
+    CodedDocument { events, sentences }
 }
 
 /// Codes a document and returns, with the events, a trace of every sentence.
 pub fn code_explained(doc: &Document, kb: &KnowledgeBase) -> (Vec<Event>, Vec<SentenceTrace>) {
     let mut traces = Vec::new();
-    let events = run(doc, kb, Some(&mut traces));
+    let events = run(doc, kb, Some(&mut traces), &mut 0);
     (events, traces)
 }
 
@@ -92,11 +108,13 @@ fn run(
     doc: &Document,
     kb: &KnowledgeBase,
     mut traces: Option<&mut Vec<SentenceTrace>>,
+    sentence_count: &mut usize,
 ) -> Vec<Event> {
     let cleaned = clean(&doc.text);
     let text = cleaned.text.as_str();
     let tokens = tokenize(text);
     let sents = sentences(text, &tokens);
+    *sentence_count = sents.len();
 
     // Pass 1: tag and find phrases everywhere; count the countries.
     let mut ctx = DocContext::default();

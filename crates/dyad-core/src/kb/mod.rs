@@ -17,34 +17,10 @@ pub use load::{KbError, SourceKind};
 pub use matcher::{Mention, MentionKind};
 pub use patterns::{Pattern, PatternElement, MAX_GAP};
 
+pub use crate::ontology::{quad_class, CameoCode};
 use crate::text::tag::Tagger;
 use jiff::civil::Date;
 use std::collections::HashMap;
-
-/// One CAMEO event code with its name and Goldstein score.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CameoCode {
-    /// The code, e.g. `"036"`.
-    pub code: String,
-    /// Goldstein conflict–cooperation score, −10 … +10.
-    pub goldstein: f32,
-    /// The code's name.
-    pub name: String,
-}
-
-/// Quad class of a CAMEO code in the GDELT convention: 1 verbal cooperation
-/// (roots 01–05), 2 material cooperation (06–08), 3 verbal conflict (09–13),
-/// 4 material conflict (14–20). Returns `None` for a malformed code.
-pub fn quad_class(code: &str) -> Option<u8> {
-    let root: u8 = code.get(..2)?.parse().ok()?;
-    match root {
-        1..=5 => Some(1),
-        6..=8 => Some(2),
-        9..=13 => Some(3),
-        14..=20 => Some(4),
-        _ => None,
-    }
-}
 
 /// A date-bounded role of a named person.
 #[derive(Debug, Clone, PartialEq)]
