@@ -199,3 +199,29 @@ fn bad_input_never_panics() {
         let _ = events(text);
     }
 }
+
+#[test]
+fn parenthetical_clause_is_skipped_when_finding_the_subject() {
+    // "Nigeria" sits inside the relative clause; the minister is the subject.
+    let ev = events("The French minister, who arrives from Benin and Nigeria, will hold talks with Kenyan authorities.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].source.code, "FRAGOV");
+    assert_eq!(
+        ev[0].target.as_ref().map(|t| t.code.as_str()),
+        Some("KENGOV")
+    );
+}
+
+#[test]
+fn determiner_after_noun_starts_a_new_phrase() {
+    // "the charge" is not part of "the Communist Party": no target is invented.
+    let ev =
+        events("A Pakistani government minister rejected the charge the Communist Party made.");
+    assert!(ev.iter().all(|e| e.target.is_none()), "{ev:?}");
+}
+
+#[test]
+fn own_country_is_not_a_target() {
+    let ev = events("The US defense secretary was traveling to the US air base at Yokota.");
+    assert!(ev.is_empty(), "{ev:?}");
+}

@@ -158,6 +158,17 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
         } else if t.lower == "," && commas == 0 {
             commas += 1;
             k -= 1;
+            // ", who arrives from Benin and Nigeria, will hold talks": a
+            // parenthetical clause (one with a verb) between two commas is
+            // skipped whole; the subject stands before it.
+            if let Some(open) = (0..k).rev().find(|&i| an.tokens[i].lower == ",") {
+                let has_verb = an.chunks.iter().any(|c| {
+                    c.kind == ChunkKind::Verb && c.tokens.start > open && c.tokens.end <= k
+                });
+                if has_verb {
+                    k = open;
+                }
+            }
         } else {
             break;
         }
@@ -340,7 +351,12 @@ pub(crate) fn code_sentence(
             (PhraseKind::Actors, Some(t)) if t.kind == PhraseKind::Actors => {
                 for s in &src.members {
                     for t in &t.members {
-                        if s.code != t.code {
+                        // A state's own actors acting on the state as a whole
+                        // ("He [JPNGOV] visited Japan") are not a dyad.
+                        let own_country = t.code.sector.is_none()
+                            && t.code.country.is_some()
+                            && s.code.country == t.code.country;
+                        if s.code != t.code && !own_country {
                             pairs.push((s.clone(), Some(t.clone())));
                         }
                     }

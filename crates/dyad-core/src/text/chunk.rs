@@ -78,6 +78,9 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
     let next = tokens.get(i + 1).map(|n| n.pos.as_str());
     match t.pos.as_str() {
         "VBG" if matches!(prev, Some("DT" | "PRP$" | "JJ" | "POS")) => "NN",
+        // A plural-present verb right after a singular noun is a noun in a
+        // compound ("the US air base"): "*the base air*" cannot agree.
+        "VBP" if matches!(prev, Some("NN" | "NNP")) && matches!(next, Some("NN" | "NNS")) => "NN",
         // A gerund right before a finite verb is its subject ("fighting broke out").
         "VBG" if matches!(next, Some("VBD" | "VBZ" | "VBP" | "MD")) => "NN",
         "VBN" | "VBG"
@@ -209,7 +212,12 @@ fn noun_phrase_end(
     let mut j = i;
     let mut last_end = None;
     while j < tokens.len() {
-        let ok = inner(j) || (j > i && glued(j - 1));
+        // A determiner after a noun starts a new phrase ("rejected the charge | the party").
+        let determiner_after_noun = j > i
+            && matches!(pos[j], "DT" | "PDT" | "PRP$")
+            && pos[j - 1].starts_with("NN")
+            && !glued(j - 1);
+        let ok = (inner(j) && !determiner_after_noun) || (j > i && glued(j - 1));
         let comma_between_adjectives = pos[j] == ","
             && j > i
             && pos[j - 1].starts_with("JJ")
