@@ -225,3 +225,28 @@ fn own_country_is_not_a_target() {
     let ev = events("The US defense secretary was traveling to the US air base at Yokota.");
     assert!(ev.is_empty(), "{ev:?}");
 }
+
+#[test]
+fn all_caps_text_does_not_turn_words_into_acronyms() {
+    let ev = events("THE LEAFLETS MENTION INTERNATIONALISTS, WHO ARE FIGHTING ALONG WITH THE REBELS. THEY TOLD US NOTHING.");
+    assert!(
+        ev.iter()
+            .all(|e| !e.source.code.starts_with("IGO") && e.source.code != "USA"),
+        "{ev:?}"
+    );
+    // Real names still match in capitals.
+    let ev = events("THE UNITED STATES INVADED PANAMA IN DECEMBER.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].source.code, "USA");
+}
+
+#[test]
+fn passive_agent_belongs_to_its_own_verb() {
+    // "by five Chileans" is the agent of "being held", not of "released".
+    let ev = events("The journalist was released after being held for six days by five Chileans.");
+    assert!(
+        ev.iter()
+            .all(|e| e.source.code != "CHL" || e.cameo_root != "08"),
+        "{ev:?}"
+    );
+}

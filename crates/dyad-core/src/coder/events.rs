@@ -314,7 +314,9 @@ pub(crate) fn code_sentence(
         let (source, target) = if g.passive {
             // "X was attacked by Y": source Y, target X (when the pattern takes one).
             let by = (m.end..an.tokens.len().min(m.end + 8))
-                .take_while(|&i| !is_clause_break(an, i))
+                .take_while(|&i| {
+                    !is_clause_break(an, i) && !verb_chunks.iter().any(|v| v.contains(&i))
+                })
                 .find(|&i| an.tokens[i].lower == "by")
                 .and_then(|i| phrase_starting_at(phrases, i + 1));
             if m.pattern.has_target() {

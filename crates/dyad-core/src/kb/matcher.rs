@@ -68,6 +68,13 @@ impl MentionKind {
     }
 }
 
+/// English words that are also acronyms in the knowledge base.
+const COMMON_WORDS: &[&str] = &[
+    "who", "us", "it", "is", "as", "in", "on", "at", "or", "an", "am", "be", "do", "he", "me",
+    "my", "no", "of", "so", "to", "up", "we", "all", "one", "can", "may", "war", "aid", "cap",
+    "ban", "act",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CaseRule {
     /// Any case ("foreign minister", "Foreign Minister").
@@ -239,12 +246,27 @@ impl Lexicon {
 
     /// Finds phrases in one sentence's tokens, leftmost-longest, without overlaps.
     pub fn find<'kb>(&'kb self, tokens: &[Tagged]) -> Vec<Mention<'kb>> {
+        // In ALL-CAPS text an acronym that is also an English word ("WHO",
+        // "US", "IT") cannot be told from the word, so it does not match.
+        let letters = tokens
+            .iter()
+            .flat_map(|t| t.word.chars())
+            .filter(|c| c.is_alphabetic());
+        let (upper, total) = letters.fold((0usize, 0usize), |(u, n), c| {
+            (u + usize::from(c.is_uppercase()), n + 1)
+        });
+        let all_caps = total >= 12 && upper * 10 >= total * 9;
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
             let hit = self.by_first.get(&tokens[i].lower).and_then(|list| {
                 list.iter()
                     .map(|&idx| &self.entries[idx as usize])
+                    .filter(|e| {
+                        !(all_caps
+                            && e.case == CaseRule::Exact
+                            && COMMON_WORDS.contains(&e.words[0].as_str()))
+                    })
                     .find(|e| Self::entry_matches(e, tokens, i))
             });
             match hit {
