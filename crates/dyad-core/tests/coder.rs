@@ -250,3 +250,19 @@ fn passive_agent_belongs_to_its_own_verb() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn appositive_after_a_prepositional_phrase_names_the_subject() {
+    let ev = events("The Chinese ambassador in Paris, Lu Shaye, criticized France on Monday.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].source.code, "CHNGOV");
+    assert_eq!(ev[0].source.name.as_deref(), Some("Lu Shaye"));
+}
+
+#[test]
+fn quantity_of_actors_is_the_subject() {
+    assert_eq!(
+        triples("Hundreds of Ethiopian troops attacked Eritrea."),
+        [t("ETHMIL", "ERI", "190")]
+    );
+}

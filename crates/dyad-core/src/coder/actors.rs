@@ -221,14 +221,25 @@ pub(crate) fn build_phrases(
         let mut kind = reading.kind;
         let mut next = k + 1;
 
-        // Appositive: "A, B," where one side is a bare unknown name.
-        if let Some(b) = segments.get(k + 1) {
-            let comma_between = b.tokens.start == range.end + 1 && toks[range.end].lower == ",";
+        // Appositive: "A, B," where one side is a name; A may carry
+        // prepositional phrases ("The US commander in Iraq, General X,").
+        let mut b_idx = k + 1;
+        let mut a_end = range.end;
+        while let Some(s) = segments.get(b_idx) {
+            if s.prep.is_some() && s.tokens.start == a_end + 1 {
+                a_end = s.tokens.end;
+                b_idx += 1;
+            } else {
+                break;
+            }
+        }
+        if let Some(b) = segments.get(b_idx) {
+            let comma_between = b.tokens.start == a_end + 1 && toks[a_end].lower == ",";
             let closed = toks
                 .get(b.tokens.end)
                 .is_none_or(|t| matches!(t.lower.as_str(), "," | "." | ";") || t.is_verb());
             if comma_between && closed && b.prep.is_none() {
-                if let Some(rb) = readings[k + 1].clone() {
+                if let Some(rb) = readings[b_idx].clone() {
                     let a_is_name =
                         reading.unknown_name.is_some() && reading.actors.iter().all(|a| a.resolved);
                     let b_is_name =
@@ -242,7 +253,7 @@ pub(crate) fn build_phrases(
                                 members[0].name = Some(name);
                             }
                             range.end = b.tokens.end;
-                            next = k + 2;
+                            next = b_idx + 1;
                         }
                     } else if reading.has_role
                         && members.len() == 1
@@ -256,14 +267,14 @@ pub(crate) fn build_phrases(
                         person.tokens = members[0].tokens.start..b.tokens.end;
                         members = vec![person];
                         range.end = b.tokens.end;
-                        next = k + 2;
+                        next = b_idx + 1;
                     } else if a_is_name && rb.has_role && rb.actors.len() == 1 {
                         let name = reading.unknown_name.clone().unwrap_or_default();
                         ctx.add_alias(&name, &rb.actors[0]);
                         members = rb.actors.clone();
                         members[0].name = Some(name);
                         range.end = b.tokens.end;
-                        next = k + 2;
+                        next = b_idx + 1;
                     }
                 }
             }

@@ -32,6 +32,33 @@ const REPORTING: &[&str] = &[
     "note", "insist", "write", "tweet",
 ];
 
+/// Quantity words whose "of" phrase is the real subject ("dozens of rebels attacked").
+const QUANTITIES: &[&str] = &[
+    "hundreds",
+    "thousands",
+    "dozens",
+    "scores",
+    "millions",
+    "tens",
+    "some",
+    "many",
+    "most",
+    "several",
+    "all",
+    "both",
+    "each",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "group",
+    "groups",
+    "band",
+    "unit",
+    "units",
+];
+
 /// Words tagged as prepositions that introduce a clause when a verb follows.
 const CONJUNCTIONS: &[&str] = &[
     "as", "after", "before", "since", "until", "till", "once", "because", "while",
@@ -184,6 +211,15 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
                 }
                 Some(prep)
                     if gerund && matches!(an.tokens[prep].lower.as_str(), "with" | "without") =>
+                {
+                    return Some(p)
+                }
+                // "Hundreds of UN troops withdrew": the quantity's "of" object acts.
+                Some(prep)
+                    if an.tokens[prep].lower == "of"
+                        && prep > 0
+                        && (an.tokens[prep - 1].pos == "CD"
+                            || QUANTITIES.contains(&an.tokens[prep - 1].lower.as_str())) =>
                 {
                     return Some(p)
                 }
