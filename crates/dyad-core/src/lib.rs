@@ -35,6 +35,7 @@ pub mod kb;
 pub mod model;
 pub mod ontology;
 pub mod text;
+pub mod time;
 
 pub use coder::{code, code_document, code_explained, CodedDocument, SentenceTrace};
 pub use kb::KnowledgeBase;
