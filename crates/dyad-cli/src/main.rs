@@ -24,6 +24,8 @@ enum Command {
     Code(commands::code::CodeArgs),
     /// Measure coding throughput on a corpus.
     Bench(commands::bench::BenchArgs),
+    /// Measure accuracy against a gold-standard set.
+    Eval(commands::eval::EvalArgs),
     /// Inspect the knowledge base.
     Kb(commands::kb::KbArgs),
 }
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Code(args) => commands::code::run(args),
         Command::Bench(args) => commands::bench::run(args),
+        Command::Eval(args) => commands::eval::run(args),
         Command::Kb(args) => commands::kb::run(args),
     };
     match result {

@@ -29,6 +29,75 @@ pub fn quad_class(code: &str) -> Option<u8> {
     }
 }
 
+/// The PLOVER (2021) equivalent of a CAMEO event code: event type, mode and
+/// context, from the official CAMEO-to-PLOVER conversion table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PloverMapping {
+    /// PLOVER event type, e.g. `"AGREE"`, `"ASSAULT"`.
+    pub event: &'static str,
+    /// PLOVER mode (`"visit"`, `"heavy-weapons"` …), when the table gives one.
+    pub mode: Option<&'static str>,
+    /// PLOVER context(s), `;`-separated (`"crime;corruption"`), when given.
+    pub context: Option<&'static str>,
+}
+
+/// The conversion table, `data/cameo_plover.tsv` (format in its header comment).
+const CAMEO_PLOVER_TSV: &str = include_str!("../../../data/cameo_plover.tsv");
+
+fn plover_table() -> &'static std::collections::HashMap<&'static str, PloverMapping> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, PloverMapping>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let non_empty = |s: &'static str| Some(s.trim()).filter(|s| !s.is_empty());
+        CAMEO_PLOVER_TSV
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let code = cols.next()?.trim();
+                let event = non_empty(cols.next()?)?;
+                let mode = cols.next().and_then(non_empty);
+                let context = cols.next().and_then(non_empty);
+                Some((
+                    code,
+                    PloverMapping {
+                        event,
+                        mode,
+                        context,
+                    },
+                ))
+            })
+            .collect()
+    })
+}
+
+/// The PLOVER mapping of a CAMEO event code.
+///
+/// A code missing from the table falls back to its 3-digit parent and then to
+/// its root (`"1834"` → `"183"`; `"155"` → root `"15"`). Roots `01` (public
+/// statements) and `02` (appeals) have no PLOVER equivalent, and root `08` is
+/// split between CONCEDE (`080`–`083`) and RETREAT (`084`–`087`), so those
+/// give `None` unless a listed code matches.
+pub fn plover_mapping(cameo: &str) -> Option<&'static PloverMapping> {
+    let table = plover_table();
+    [cameo.len(), 3, 2]
+        .into_iter()
+        .filter(|&n| n <= cameo.len())
+        .find_map(|n| table.get(cameo.get(..n)?))
+}
+
+/// The PLOVER 2021 event type of a CAMEO event code (`"036"` → `"AGREE"`,
+/// `"190"` → `"ASSAULT"`, `"010"` → `None`). See [`plover_mapping`].
+pub fn plover_event(cameo: &str) -> Option<&'static str> {
+    plover_mapping(cameo).map(|m| m.event)
+}
+
+/// The PLOVER mode of a CAMEO event code (`"042"` → `"visit"`), when the
+/// conversion table gives one. See [`plover_mapping`].
+pub fn plover_mode(cameo: &str) -> Option<&'static str> {
+    plover_mapping(cameo).and_then(|m| m.mode)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,5 +112,70 @@ mod tests {
         assert_eq!(quad_class("00"), None);
         assert_eq!(quad_class("21"), None);
         assert_eq!(quad_class("x"), None);
+    }
+
+    #[test]
+    fn cameo_codes_convert_to_plover() {
+        assert_eq!(plover_event("036"), Some("AGREE"));
+        assert_eq!(plover_event("042"), Some("CONSULT"));
+        assert_eq!(plover_mode("042"), Some("visit"));
+        assert_eq!(plover_event("0841"), Some("RETREAT"));
+        assert_eq!(plover_event("080"), Some("CONCEDE"));
+        assert_eq!(plover_event("112"), Some("ACCUSE"));
+        assert_eq!(plover_event("091"), Some("ACCUSE"));
+        assert_eq!(plover_event("1041"), Some("REQUEST"));
+        assert_eq!(plover_event("163"), Some("COERCE"));
+        assert_eq!(plover_event("1712"), Some("ASSAULT"));
+        assert_eq!(plover_event("191"), Some("COERCE"));
+        assert_eq!(plover_event("190"), Some("ASSAULT"));
+        assert_eq!(plover_event("2041"), Some("ASSAULT"));
+        assert_eq!(
+            plover_mapping("1121").and_then(|m| m.context),
+            Some("crime;corruption")
+        );
+        // Fallbacks: unlisted 4-digit code to its parent, unlisted 3-digit code to its root.
+        assert_eq!(plover_event("1834"), Some("ASSAULT"));
+        assert_eq!(plover_event("155"), Some("MOBILIZE"));
+        // No PLOVER equivalent.
+        assert_eq!(plover_event("010"), None);
+        assert_eq!(plover_event("0214"), None);
+        assert_eq!(plover_event("08"), None);
+        assert_eq!(plover_event(""), None);
+        assert_eq!(plover_event("x"), None);
+    }
+
+    #[test]
+    fn plover_table_lines_are_well_formed() {
+        let events = [
+            "AGREE",
+            "CONSULT",
+            "SUPPORT",
+            "COOPERATE",
+            "AID",
+            "CONCEDE",
+            "RETREAT",
+            "REQUEST",
+            "ACCUSE",
+            "REJECT",
+            "THREATEN",
+            "PROTEST",
+            "MOBILIZE",
+            "SANCTION",
+            "COERCE",
+            "ASSAULT",
+        ];
+        let mut rows = 0;
+        for line in CAMEO_PLOVER_TSV.lines().filter(|l| !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 4, "{line:?}");
+            assert!(
+                cols[0].len() >= 2 && cols[0].bytes().all(|b| b.is_ascii_digit()),
+                "{line:?}"
+            );
+            assert!(events.contains(&cols[1]), "{line:?}");
+            assert_eq!(plover_event(cols[0]), Some(cols[1]));
+            rows += 1;
+        }
+        assert_eq!(plover_table().len(), rows, "duplicate codes");
     }
 }

@@ -266,3 +266,96 @@ fn quantity_of_actors_is_the_subject() {
         [t("ETHMIL", "ERI", "190")]
     );
 }
+
+#[test]
+fn nouns_name_events_with_their_owner_as_source() {
+    // Possessor as source.
+    assert_eq!(
+        triples("Officials prepared for Japan's visit to Seoul."),
+        [t("JPN", "KORGOV", "042")]
+    );
+    // "its" stands for the actor named last before it.
+    let ev = events("Greece criticized Turkey for its support of Azerbaijan.");
+    assert!(
+        ev.iter()
+            .any(|e| e.source.code == "TUR" && e.cameo_root == "05"),
+        "{ev:?}"
+    );
+    // "between" a pair is reciprocal.
+    assert_eq!(
+        triples("Officials reported clashes between Sudan and Chad."),
+        [t("SDN", "TCD", "190"), t("TCD", "SDN", "190")]
+    );
+    // A noun with no owner names a topic, not an event.
+    assert!(triples("The meeting with Pompeo is expected to address the talks.").is_empty());
+}
+
+#[test]
+fn events_are_dated_by_the_day_the_text_names() {
+    // Published Tuesday 2020-10-20: "on Monday" is 2020-10-19.
+    let ev = events("Russia attacked Ukraine on Monday, officials said.");
+    assert_eq!(
+        ev[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2020-10-19")
+    );
+    let ev = events("Chile criticized Peru on Sept. 27.");
+    assert_eq!(
+        ev[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2020-09-27")
+    );
+    // An announced event keeps the publication date (the day of the announcement).
+    let ev = events("Chile will meet with Peru on Friday.");
+    assert_eq!(
+        ev[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2020-10-20")
+    );
+    // No day named: the publication date.
+    let ev = events("Chile criticized Peru.");
+    assert_eq!(
+        ev[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2020-10-20")
+    );
+}
+
+#[test]
+fn only_symmetric_events_make_a_coordination_reciprocal() {
+    // Protesting is not something the two groups do to each other.
+    let ev = events("Kenyan and Ugandan protesters demonstrated against the government.");
+    assert!(
+        ev.iter().all(|e| e
+            .target
+            .as_ref()
+            .is_none_or(|t| !t.code.starts_with("KEN") && !t.code.starts_with("UGA"))),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn trailing_day_names_are_not_part_of_the_actor() {
+    let ev = events("Iraq's foreign minister met with Jordan's king Tuesday.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].target.as_ref().map(|t| t.code.as_str()),
+        Some("JORGOV")
+    );
+}
+
+#[test]
+fn an_actor_owning_or_modifying_a_noun_stands_for_it() {
+    for text in [
+        "Poland condemned Russia's invasion.",
+        "Poland condemned the Russian invasion.",
+    ] {
+        let ev = events(text);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(
+            (ev[0].source.code.as_str(), ev[0].cameo_root.as_str()),
+            ("POL", "11")
+        );
+        assert_eq!(ev[0].target.as_ref().map(|t| t.code.as_str()), Some("RUS"));
+    }
+    // Indirect actors carry lower confidence than named ones.
+    let direct = events("Poland condemned Russia.");
+    let indirect = events("Poland condemned the Russian invasion.");
+    assert!(indirect[0].confidence < direct[0].confidence);
+}

@@ -25,6 +25,13 @@ pub struct BenchArgs {
     /// Directory of extra knowledge-base files.
     #[arg(long)]
     kb_dir: Option<PathBuf>,
+    /// Dictionaries: `default` (the embedded knowledge base) or `phoenix`
+    /// (plus the legacy Phoenix dictionaries of --dict-dir, by default
+    /// ../shared/legacy/phoenix).
+    #[arg(long, value_parser = ["default", "phoenix"], default_value = "default")]
+    dicts: String,
+    #[command(flatten)]
+    legacy: super::LegacyArgs,
     /// Code the corpus this many times (the figures are for all passes).
     #[arg(long, default_value_t = 1)]
     repeat: usize,
@@ -52,7 +59,12 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         .build()?;
 
     let t0 = Instant::now();
-    let kb = super::load_kb(args.kb_dir.as_deref())?;
+    let mut kb = super::load_kb(args.kb_dir.as_deref())?;
+    let mut legacy = args.legacy.clone();
+    if args.dicts == "phoenix" && legacy.dict_dir.is_none() {
+        legacy.dict_dir = Some(PathBuf::from("../shared/legacy/phoenix"));
+    }
+    super::load_legacy(&mut kb, &legacy)?;
     let kb_load = t0.elapsed();
 
     let mut docs: Vec<Document> = Vec::new();

@@ -29,6 +29,8 @@ pub struct CodeArgs {
     /// Directory of extra knowledge-base files (same formats as data/).
     #[arg(long)]
     kb_dir: Option<PathBuf>,
+    #[command(flatten)]
+    legacy: super::LegacyArgs,
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
@@ -48,7 +50,8 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
             .num_threads(n.max(1))
             .build_global();
     }
-    let kb = super::load_kb(args.kb_dir.as_deref())?;
+    let mut kb = super::load_kb(args.kb_dir.as_deref())?;
+    super::load_legacy(&mut kb, &args.legacy)?;
     let opts = ReadOptions {
         default_date: args.date,
         max_document_bytes: args.max_document_bytes,

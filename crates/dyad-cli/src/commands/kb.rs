@@ -13,6 +13,8 @@ pub struct KbArgs {
     /// Directory of extra knowledge-base files to load on top of the embedded one.
     #[arg(long, global = true)]
     kb_dir: Option<PathBuf>,
+    #[command(flatten)]
+    legacy: super::LegacyArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -24,7 +26,8 @@ enum KbAction {
 /// Runs `dyad kb`.
 pub fn run(args: KbArgs) -> Result<ExitCode> {
     let started = std::time::Instant::now();
-    let kb = super::load_kb(args.kb_dir.as_deref())?;
+    let mut kb = super::load_kb(args.kb_dir.as_deref())?;
+    let legacy = super::load_legacy(&mut kb, &args.legacy)?;
     let elapsed = started.elapsed();
     match args.action {
         KbAction::Stats => {
@@ -40,9 +43,14 @@ pub fn run(args: KbArgs) -> Result<ExitCode> {
                 "load time                  {:.1} ms",
                 elapsed.as_secs_f64() * 1000.0
             );
+            if let Some(r) = &legacy {
+                println!("legacy dictionaries:");
+                println!("{r}");
+            }
         }
     }
-    Ok(if kb.warnings().is_empty() {
+    let legacy_warnings = legacy.as_ref().is_some_and(|r| !r.warnings.is_empty());
+    Ok(if kb.warnings().is_empty() && !legacy_warnings {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

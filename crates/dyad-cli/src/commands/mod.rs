@@ -2,6 +2,7 @@
 
 pub mod bench;
 pub mod code;
+pub mod eval;
 pub mod kb;
 
 use anyhow::{Context, Result};
@@ -26,6 +27,56 @@ pub fn load_kb(kb_dir: Option<&Path>) -> Result<KnowledgeBase> {
         eprintln!("warning: {w}");
     }
     Ok(kb)
+}
+
+/// Legacy TABARI/PETRARCH dictionaries to load on top of the knowledge base.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct LegacyArgs {
+    /// Directory of legacy TABARI/PETRARCH-1 dictionaries to load on top of
+    /// the knowledge base (files named *actors*, *agents*, *verbs* or
+    /// *verbpatterns*, *discards*; PETRARCH-2 CAMEO.2.0.txt is skipped).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub dict_dir: Option<PathBuf>,
+    /// Legacy actor dictionaries (`PHRASE [CODE]`, `+SYNONYM`, dated codes)
+    /// to load on top of the knowledge base.
+    #[arg(long, value_name = "FILE", num_args = 1.., global = true)]
+    pub legacy_actors: Vec<PathBuf>,
+}
+
+impl LegacyArgs {
+    /// True when no legacy dictionary is asked for.
+    pub fn is_empty(&self) -> bool {
+        self.dict_dir.is_none() && self.legacy_actors.is_empty()
+    }
+}
+
+/// Loads the legacy dictionaries of `args` into `kb` and prints their
+/// malformed lines as warnings; `None` when none were asked for.
+pub fn load_legacy(
+    kb: &mut KnowledgeBase,
+    args: &LegacyArgs,
+) -> Result<Option<dyad_core::kb::legacy::LegacyReport>> {
+    use dyad_core::kb::legacy::{load_dir, load_file, LegacyKind, LegacyReport};
+    if args.is_empty() {
+        return Ok(None);
+    }
+    let started = std::time::Instant::now();
+    let mut report = LegacyReport::default();
+    if let Some(dir) = &args.dict_dir {
+        report.merge(
+            load_dir(kb, dir).with_context(|| {
+                format!("cannot load legacy dictionaries from {}", dir.display())
+            })?,
+        );
+    }
+    for f in &args.legacy_actors {
+        report.merge(load_file(kb, f, LegacyKind::Actors)?);
+    }
+    report.elapsed = started.elapsed();
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(Some(report))
 }
 
 /// Parses a `YYYY-MM-DD` date argument.

@@ -159,14 +159,25 @@ const LOCATIVE: &[&str] = &[
     "into",
 ];
 
+/// The actor phrases of a sentence.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SentenceActors {
+    /// Noun phrases that name actors, in order.
+    pub phrases: Vec<Phrase>,
+    /// Possessors of noun phrases that are not actors themselves
+    /// ("Armenia's" in "Armenia's visit to Washington"), for nominal events.
+    pub possessors: Vec<Phrase>,
+}
+
 /// Builds the actor phrases of a sentence and updates the document context.
 pub(crate) fn build_phrases(
     an: &Analysis<'_>,
     ctx: &mut DocContext,
     date: Option<Date>,
     sentence: usize,
-) -> Vec<Phrase> {
+) -> SentenceActors {
     let toks = &an.tokens;
+    let mut possessors = Vec::new();
     let mut segments: Vec<Segment> = Vec::new();
     for c in &an.chunks {
         match c.kind {
@@ -202,6 +213,7 @@ pub(crate) fn build_phrases(
             date,
             sentence,
             first_subject.as_ref(),
+            &mut possessors,
         );
         if first_subject.is_none() {
             first_subject = r.as_ref().and_then(|r| r.actors.first().cloned());
@@ -261,8 +273,10 @@ pub(crate) fn build_phrases(
                         && rb.actors[0].name.is_some()
                         && rb.actors[0].code.country == members[0].code.country
                     {
-                        // "Azerbaijan's foreign minister, Jeyhun Bayramov," with a known person.
+                        // "Azerbaijan's foreign minister, Jeyhun Bayramov," with a known
+                        // person: the role the text gives wins over the knowledge base's.
                         let mut person = rb.actors[0].clone();
+                        person.code = members[0].code.clone();
                         person.head = members[0].head.clone();
                         person.tokens = members[0].tokens.start..b.tokens.end;
                         members = vec![person];
@@ -367,7 +381,10 @@ pub(crate) fn build_phrases(
         });
         k = next;
     }
-    phrases
+    SentenceActors {
+        phrases,
+        possessors,
+    }
 }
 
 fn words_lower<'a>(an: &'a Analysis<'_>, r: &Range<usize>) -> Vec<&'a str> {
@@ -378,6 +395,7 @@ fn words_lower<'a>(an: &'a Analysis<'_>, r: &Range<usize>) -> Vec<&'a str> {
 }
 
 /// Reads one noun phrase.
+#[allow(clippy::too_many_arguments)]
 fn read_np(
     an: &Analysis<'_>,
     seg: &Segment,
@@ -386,9 +404,14 @@ fn read_np(
     date: Option<Date>,
     sentence: usize,
     current_subject: Option<&ActorRef>,
+    possessors: &mut Vec<Phrase>,
 ) -> Option<NpReading> {
     let toks = &an.tokens;
-    let r = seg.tokens.clone();
+    // Trailing time words are adverbs, not part of the actor: "Assad Tuesday".
+    let mut r = seg.tokens.clone();
+    while r.end > r.start + 1 && NOT_NAMES.contains(&toks[r.end - 1].lower.as_str()) {
+        r.end -= 1;
+    }
     let words = words_lower(an, &r);
     let content: Vec<&str> = words.iter().copied().filter(|w| *w != "the").collect();
 
@@ -440,7 +463,7 @@ fn read_np(
     }
     // A possessor may itself introduce a person: "Foreign Minister Zohrab Mnatsakanyan's visit".
     if !possessor.is_empty() {
-        let _ = read_core(
+        let owner = read_core(
             an,
             possessor.clone(),
             None,
@@ -450,11 +473,31 @@ fn read_np(
             current_subject,
             None,
         );
+        if let Some(o) = owner.filter(|o| !o.actors.is_empty() && o.kind == PhraseKind::Actors) {
+            let members = o
+                .actors
+                .into_iter()
+                .map(|a| {
+                    let resolved = a.resolved;
+                    a.at(possessor.clone(), resolved)
+                })
+                .collect();
+            possessors.push(Phrase {
+                tokens: possessor.clone(),
+                members,
+                kind: PhraseKind::Actors,
+                prep: None,
+            });
+        }
     }
     let locative = seg.prep.as_deref().is_some_and(|p| LOCATIVE.contains(&p));
+    let owner = possessors
+        .last()
+        .filter(|p| p.tokens == possessor)
+        .map(|p| p.members.clone());
     read_core(
         an,
-        head_part,
+        head_part.clone(),
         Some(possessor),
         ctx,
         date,
@@ -462,6 +505,8 @@ fn read_np(
         current_subject,
         of_object,
     )
+    .filter(|rd| !rd.actors.is_empty() || rd.unknown_name.is_some())
+    .or_else(|| modified_by_actor(an, head_part, owner, date))
     .filter(|rd| {
         !(locative
             && rd
@@ -475,6 +520,49 @@ fn read_np(
         }
         rd
     })
+}
+
+/// A noun phrase whose head is not an actor but that an actor owns or
+/// modifies stands for that actor: "Russia's invasion" and "the Russian
+/// invasion" → RUS, "a U.S. court decision" → USA. Marked `resolved`
+/// (indirect), so its events carry lower confidence.
+fn modified_by_actor(
+    an: &Analysis<'_>,
+    head_part: Range<usize>,
+    owner: Option<Vec<ActorRef>>,
+    date: Option<Date>,
+) -> Option<NpReading> {
+    let indirect = |mut a: ActorRef| {
+        a.resolved = true;
+        a.head = None;
+        a
+    };
+    if let Some(members) = owner {
+        return Some(reading(
+            members.into_iter().map(indirect).collect(),
+            PhraseKind::Actors,
+        ));
+    }
+    let head = head_part.end.checked_sub(1)?;
+    let m = an
+        .mentions
+        .iter()
+        .find(|m| m.tokens.start >= head_part.start && m.tokens.end <= head)?;
+    let code = match m.kind {
+        MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } => {
+            ActorCode::from_parts(iso3, None)
+        }
+        MentionKind::Org { code } => code.clone(),
+        other => role_code(other, date)?.with_sector(None),
+    };
+    let a = ActorRef {
+        code,
+        name: None,
+        head: None,
+        tokens: head_part,
+        resolved: true,
+    };
+    Some(reading(vec![a], PhraseKind::Actors))
 }
 
 fn reading(actors: Vec<ActorRef>, kind: PhraseKind) -> NpReading {

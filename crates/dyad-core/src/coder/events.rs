@@ -17,7 +17,7 @@
 
 use super::actors::{ActorRef, Phrase, PhraseKind};
 use super::Analysis;
-use crate::kb::{Pattern, PatternElement, MAX_GAP};
+use crate::kb::{Pattern, PatternElement, LEGACY_GAP, MAX_GAP};
 use crate::text::chunk::{verb_group, ChunkKind, VerbGroup};
 use crate::KnowledgeBase;
 use std::ops::Range;
@@ -93,9 +93,14 @@ struct PatternMatch<'p> {
     pattern: &'p Pattern,
     target: Option<usize>,
     end: usize,
+    /// The source when the pattern says it (legacy `$`, or the subject of
+    /// legacy words before the verb).
+    source: Option<usize>,
+    /// True when the pattern fixes source and target itself (voice ignored).
+    explicit: bool,
 }
 
-fn is_clause_break(an: &Analysis<'_>, i: usize) -> bool {
+pub(super) fn is_clause_break(an: &Analysis<'_>, i: usize) -> bool {
     let t = &an.tokens[i];
     matches!(
         t.lower.as_str(),
@@ -110,12 +115,12 @@ fn starts_noun_phrase(an: &Analysis<'_>, i: usize) -> bool {
         .any(|c| c.kind == ChunkKind::Noun && c.tokens.start == i)
 }
 
-fn phrase_starting_at(phrases: &[Phrase], i: usize) -> Option<usize> {
+pub(super) fn phrase_starting_at(phrases: &[Phrase], i: usize) -> Option<usize> {
     phrases.iter().position(|p| p.tokens.start == i)
 }
 
 /// Matches `elems` from token `i`; returns the end and the target phrase.
-fn match_elems(
+pub(super) fn match_elems(
     an: &Analysis<'_>,
     phrases: &[Phrase],
     verb_chunks: &[Range<usize>],
@@ -166,7 +171,434 @@ fn match_elems(
             }
             None
         }
+        // Legacy elements: the general matcher.
+        _ => match_fwd(
+            an,
+            phrases,
+            verb_chunks,
+            elems,
+            i,
+            Slots {
+                target,
+                source: None,
+            },
+        )
+        .map(|(end, s)| (end, s.target)),
     }
+}
+
+/// Actor phrases a legacy pattern assigned while matching.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Slots {
+    target: Option<usize>,
+    source: Option<usize>,
+}
+
+/// What one pattern matched around a verb group.
+#[derive(Debug, Clone, Copy)]
+struct MatchResult {
+    end: usize,
+    target: Option<usize>,
+    source: Option<usize>,
+    explicit: bool,
+}
+
+fn phrase_ending_at(phrases: &[Phrase], i: usize) -> Option<usize> {
+    phrases
+        .iter()
+        .position(|p| p.tokens.end == i && p.tokens.start < i)
+}
+
+/// End of the noun phrase (an actor phrase, a noun chunk or a prepositional
+/// phrase) starting at `i`, for the legacy `^`.
+fn skip_phrase_fwd(an: &Analysis<'_>, phrases: &[Phrase], i: usize) -> Option<usize> {
+    if let Some(p) = phrase_starting_at(phrases, i) {
+        return Some(phrases[p].tokens.end);
+    }
+    an.chunks.iter().find_map(|c| match c.kind {
+        ChunkKind::Noun | ChunkKind::Prep if c.tokens.start == i && c.tokens.end > i => {
+            Some(c.tokens.end)
+        }
+        // The object of a prepositional phrase ("at | Osgiliath").
+        ChunkKind::Prep => c
+            .object
+            .as_ref()
+            .filter(|o| o.start == i && o.end > i)
+            .map(|o| o.end),
+        _ => None,
+    })
+}
+
+/// Start of the noun phrase ending at `i` (exclusive), for a legacy `^` before the verb.
+fn skip_phrase_back(an: &Analysis<'_>, phrases: &[Phrase], i: usize) -> Option<usize> {
+    if let Some(p) = phrase_ending_at(phrases, i) {
+        return Some(phrases[p].tokens.start);
+    }
+    an.chunks.iter().find_map(|c| match c.kind {
+        ChunkKind::Noun | ChunkKind::Prep if c.tokens.end == i && c.tokens.start < i => {
+            Some(c.tokens.start)
+        }
+        ChunkKind::Prep => c
+            .object
+            .as_ref()
+            .filter(|o| o.end == i && o.start < i)
+            .map(|o| o.start),
+        _ => None,
+    })
+}
+
+/// True when the lowercase words of `an` at `at` are `seq`.
+fn words_at(an: &Analysis<'_>, at: usize, seq: &[String]) -> bool {
+    an.tokens
+        .get(at..at + seq.len())
+        .is_some_and(|ts| ts.iter().zip(seq).all(|(t, w)| t.lower == *w))
+}
+
+/// The first actor phrase starting at or after `i` in the same clause: the
+/// implicit target of a legacy pattern.
+/// A phrase after a comma that is the subject of its own verb ("…, a
+/// senior official said") is not an object of the verb.
+fn next_actor(
+    an: &Analysis<'_>,
+    phrases: &[Phrase],
+    verb_chunks: &[Range<usize>],
+    i: usize,
+) -> Option<usize> {
+    let (idx, p) = phrases
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.tokens.start >= i)
+        .min_by_key(|(_, p)| p.tokens.start)?;
+    let between = i..p.tokens.start;
+    if between.clone().any(|k| is_clause_break(an, k)) {
+        return None;
+    }
+    let after_comma = between.clone().any(|k| an.tokens[k].lower == ",");
+    let subject_of_verb = verb_chunks.iter().any(|v| v.start == p.tokens.end);
+    (!(after_comma && subject_of_verb)).then_some(idx)
+}
+
+/// The subject before token `k`, also across auxiliaries split off the
+/// verb group ("The Philippines was | heavily criticized").
+fn legacy_subject(
+    an: &Analysis<'_>,
+    phrases: &[Phrase],
+    verb_chunks: &[Range<usize>],
+    k: usize,
+) -> Option<usize> {
+    subject(an, phrases, k).or_else(|| {
+        let v = verb_chunks.iter().find(|v| v.end == k && v.start < k)?;
+        subject(an, phrases, v.start)
+    })
+}
+
+/// Matches pattern elements forwards from token `i` (all element kinds).
+fn match_fwd(
+    an: &Analysis<'_>,
+    phrases: &[Phrase],
+    verb_chunks: &[Range<usize>],
+    elems: &[PatternElement],
+    i: usize,
+    slots: Slots,
+) -> Option<(usize, Slots)> {
+    let Some((first, rest)) = elems.split_first() else {
+        return Some((i, slots));
+    };
+    let next = |j: usize, s: Slots| match_fwd(an, phrases, verb_chunks, rest, j, s);
+    match first {
+        PatternElement::Word(ws) => {
+            let t = an.tokens.get(i)?;
+            if ws.iter().any(|w| *w == t.lemma || *w == t.lower) {
+                next(i + 1, slots)
+            } else {
+                None
+            }
+        }
+        PatternElement::Literal(ws) => {
+            let t = an.tokens.get(i)?;
+            ws.contains(&t.lower).then_some(())?;
+            next(i + 1, slots)
+        }
+        PatternElement::Synset(set) => set
+            .members
+            .iter()
+            .filter(|m| words_at(an, i, m))
+            .find_map(|m| next(i + m.len(), slots)),
+        PatternElement::Target | PatternElement::Compound => {
+            let p = phrase_starting_at(phrases, i)?;
+            next(
+                phrases[p].tokens.end,
+                Slots {
+                    target: Some(p),
+                    ..slots
+                },
+            )
+        }
+        PatternElement::Source => {
+            let p = phrase_starting_at(phrases, i)?;
+            next(
+                phrases[p].tokens.end,
+                Slots {
+                    source: Some(p),
+                    ..slots
+                },
+            )
+        }
+        PatternElement::SkipPhrase => next(skip_phrase_fwd(an, phrases, i)?, slots),
+        PatternElement::NextActor => {
+            let target = slots
+                .target
+                .or_else(|| next_actor(an, phrases, verb_chunks, i));
+            next(i, Slots { target, ..slots })
+        }
+        PatternElement::Gap | PatternElement::Skip => {
+            let (limit, legacy) = match first {
+                PatternElement::Gap => (MAX_GAP, false),
+                _ => (LEGACY_GAP, true),
+            };
+            for skip in 0..=limit {
+                let j = i + skip;
+                if j > an.tokens.len() {
+                    break;
+                }
+                if skip > 0 {
+                    let crossed = j - 1;
+                    if is_clause_break(an, crossed)
+                        || !legacy && verb_chunks.iter().any(|v| v.contains(&crossed))
+                    {
+                        break;
+                    }
+                }
+                if let Some(m) = next(j, slots) {
+                    return Some(m);
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Matches legacy elements written before the verb, backwards from token
+/// `i` (exclusive); returns where the match starts.
+fn match_back(
+    an: &Analysis<'_>,
+    phrases: &[Phrase],
+    elems: &[PatternElement],
+    i: usize,
+    slots: Slots,
+) -> Option<(usize, Slots)> {
+    let Some((last, rest)) = elems.split_last() else {
+        return Some((i, slots));
+    };
+    let prev = |j: usize, s: Slots| match_back(an, phrases, rest, j, s);
+    match last {
+        PatternElement::Word(ws) | PatternElement::Literal(ws) => {
+            let t = an.tokens.get(i.checked_sub(1)?)?;
+            let lemma_ok = matches!(last, PatternElement::Word(_)) && ws.contains(&t.lemma);
+            (lemma_ok || ws.contains(&t.lower)).then_some(())?;
+            prev(i - 1, slots)
+        }
+        PatternElement::Synset(set) => set
+            .members
+            .iter()
+            .filter(|m| i >= m.len() && words_at(an, i - m.len(), m))
+            .find_map(|m| prev(i - m.len(), slots)),
+        PatternElement::Target => {
+            let p = phrase_ending_at(phrases, i)?;
+            prev(
+                phrases[p].tokens.start,
+                Slots {
+                    target: Some(p),
+                    ..slots
+                },
+            )
+        }
+        PatternElement::Source => {
+            let p = phrase_ending_at(phrases, i)?;
+            prev(
+                phrases[p].tokens.start,
+                Slots {
+                    source: Some(p),
+                    ..slots
+                },
+            )
+        }
+        // A compound before the verb is the source, which acts reciprocally.
+        PatternElement::Compound => {
+            let p = phrase_ending_at(phrases, i)?;
+            (phrases[p].members.len() >= 2).then_some(())?;
+            prev(
+                phrases[p].tokens.start,
+                Slots {
+                    source: Some(p),
+                    ..slots
+                },
+            )
+        }
+        PatternElement::SkipPhrase => prev(skip_phrase_back(an, phrases, i)?, slots),
+        PatternElement::NextActor => prev(i, slots),
+        PatternElement::Gap | PatternElement::Skip => {
+            let limit = if matches!(last, PatternElement::Gap) {
+                MAX_GAP
+            } else {
+                LEGACY_GAP
+            };
+            for skip in 0..=limit.min(i) {
+                let j = i - skip;
+                if skip > 0 && is_clause_break(an, j) {
+                    break;
+                }
+                if let Some(m) = prev(j, slots) {
+                    return Some(m);
+                }
+            }
+            None
+        }
+    }
+}
+
+/// The subject of the verb group that governs an infinitive starting at
+/// `start`: the closest verb group before it in the same clause.
+fn matrix_subject(
+    an: &Analysis<'_>,
+    phrases: &[Phrase],
+    verb_chunks: &[Range<usize>],
+    start: usize,
+) -> Option<usize> {
+    let v = verb_chunks
+        .iter()
+        .filter(|v| v.end <= start)
+        .max_by_key(|v| v.end)?;
+    if (v.end..start).any(|k| is_clause_break(an, k)) {
+        return None;
+    }
+    subject(an, phrases, v.start)
+}
+
+/// Matches one candidate pattern on verb group `g` (`elems`: the pattern's
+/// elements after the verb, as adjusted for the voice). dyad patterns match
+/// the words after the verb; legacy patterns also check the verb's surface
+/// form and the words before it, and may name the source themselves.
+fn match_pattern(
+    an: &Analysis<'_>,
+    phrases: &[Phrase],
+    verb_chunks: &[Range<usize>],
+    g: &VerbGroup,
+    p: &Pattern,
+    elems: &[PatternElement],
+) -> Option<MatchResult> {
+    let after = g.head + 1;
+    if !p.is_legacy() {
+        return match_elems(an, phrases, verb_chunks, elems, after, None).map(|(end, target)| {
+            MatchResult {
+                end,
+                target,
+                source: None,
+                explicit: false,
+            }
+        });
+    }
+    if !p.accepts_form(&an.tokens.get(g.head)?.lower) {
+        return None;
+    }
+    let mut explicit = p.explicit_roles();
+    let rest = if explicit { &p.rest[..] } else { elems };
+    let (end, fwd) = match_fwd(an, phrases, verb_chunks, rest, after, Slots::default())?;
+    let (start, slots) = match_back(an, phrases, &p.before, g.head, fwd)?;
+    // Words before the verb belong to its clause: the source is the subject
+    // in front of them ("Gondor's minister noted that X regretted …").
+    let mut source = slots.source.or_else(|| {
+        (!p.before.is_empty())
+            .then(|| legacy_subject(an, phrases, verb_chunks, start.min(g.tokens.start)))?
+    });
+    // An infinitive ("is about to restore", "was seen to break") has the
+    // subject of the verb it depends on.
+    if source.is_none() && g.infinitive {
+        source = matrix_subject(an, phrases, verb_chunks, g.tokens.start);
+    }
+    // PETRARCH-1 swaps roles only for a passive with a `by` agent; without
+    // one the subject stays the source ("X was criticized over … with Y").
+    let by_agent = (after..an.tokens.len())
+        .take_while(|&k| !is_clause_break(an, k))
+        .any(|k| an.tokens[k].lower == "by");
+    if g.passive && !explicit && !by_agent {
+        explicit = true;
+        source = source.or_else(|| subject(an, phrases, g.tokens.start));
+    }
+    let target = slots.target.filter(|t| Some(*t) != source);
+    Some(MatchResult {
+        end,
+        target,
+        source,
+        explicit,
+    })
+}
+
+/// The discard phrase that keeps a sentence from being coded, as a reason
+/// for `--explain` (legacy discard lists, see [`crate::kb::legacy`]).
+pub(super) fn sentence_discard(kb: &KnowledgeBase, an: &Analysis<'_>) -> Option<String> {
+    kb.discard(&an.tokens).map(|(scope, phrase)| match scope {
+        crate::kb::legacy::DiscardScope::Sentence => format!("discarded: contains {phrase:?}"),
+        crate::kb::legacy::DiscardScope::Story => {
+            format!("story discarded: contains {phrase:?}")
+        }
+    })
+}
+
+/// The story discard phrase of a document, if a sentence has one.
+pub(super) fn story_discard<'a>(
+    kb: &KnowledgeBase,
+    analyses: impl IntoIterator<Item = &'a Analysis<'a>>,
+) -> Option<String> {
+    analyses
+        .into_iter()
+        .find_map(|an| match kb.discard(&an.tokens) {
+            Some((crate::kb::legacy::DiscardScope::Story, p)) => {
+                Some(format!("story discarded: contains {p:?}"))
+            }
+            _ => None,
+        })
+}
+
+/// Applies legacy event codes: a null code (`---`) gives no event; a paired
+/// code (`032:033`) gives the first code from source to target and the
+/// second from target to source. Other events pass unchanged.
+pub(super) fn split_paired(found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    let null = |c: &str| c.is_empty() || c.chars().all(|c| matches!(c, '-' | '+' | '#' | '*'));
+    for f in found {
+        let (a, b) = match f.code.split_once(':') {
+            Some((a, b)) => (a.to_string(), Some(b.to_string())),
+            None => (f.code.clone(), None),
+        };
+        let mut push = |g: Found| {
+            let same = |x: &Found| {
+                x.code == g.code
+                    && x.source.code == g.source.code
+                    && x.target.as_ref().map(|t| &t.code) == g.target.as_ref().map(|t| &t.code)
+                    && x.trigger == g.trigger
+            };
+            if !out.iter().any(same) {
+                out.push(g);
+            }
+        };
+        let reverse = match (&b, &f.target) {
+            (Some(b), Some(t)) if !null(b) => Some(Found {
+                source: t.clone(),
+                target: Some(f.source.clone()),
+                code: b.clone(),
+                ..f.clone()
+            }),
+            _ => None,
+        };
+        if !null(&a) {
+            push(Found { code: a, ..f });
+        }
+        if let Some(r) = reverse {
+            push(r);
+        }
+    }
+    out
 }
 
 /// The subject of the verb group starting at token `start`: the actor phrase
@@ -238,6 +670,18 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
             None => return None,
         }
     }
+}
+
+/// Event types that two parties do to each other, so that a coordinated
+/// subject without a target means each acts on the other: consultations and
+/// meetings (04), agreements and relations (030–039 intent, 05x), material
+/// cooperation (06), de-escalation (08), reducing relations (16), fighting
+/// (19).
+fn is_symmetric(code: &str) -> bool {
+    matches!(
+        code.get(..2),
+        Some("03" | "04" | "05" | "06" | "08" | "16" | "19")
+    )
 }
 
 /// Codes one sentence. `decisions` collects the reasons when explaining.
@@ -321,10 +765,10 @@ pub(crate) fn code_sentence(
             {
                 continue;
             }
-            if let Some((end, target)) = match_elems(an, phrases, &verb_chunks, &elems, after, None)
+            if let Some(r) = match_pattern(an, phrases, &verb_chunks, g, p, &elems)
                 // A particle in the verb group must be part of the pattern:
                 // "fight off" is not "fight".
-                .filter(|(end, _)| *end >= g.tokens.end)
+                .filter(|r| r.end >= g.tokens.end)
             {
                 let better = best
                     .as_ref()
@@ -332,8 +776,10 @@ pub(crate) fn code_sentence(
                 if better {
                     best = Some(PatternMatch {
                         pattern: p,
-                        target,
-                        end,
+                        target: r.target,
+                        end: r.end,
+                        source: r.source,
+                        explicit: r.explicit,
                     });
                 }
             }
@@ -346,8 +792,10 @@ pub(crate) fn code_sentence(
             ));
             continue;
         };
-        let subj = subject(an, phrases, g.tokens.start);
-        let (source, target) = if g.passive {
+        let subj = m.source.or_else(|| subject(an, phrases, g.tokens.start));
+        let (source, target) = if m.explicit {
+            (subj, m.target)
+        } else if g.passive {
             // "X was attacked by Y": source Y, target X (when the pattern takes one).
             let by = (m.end..an.tokens.len().min(m.end + 8))
                 .take_while(|&i| {
@@ -361,6 +809,14 @@ pub(crate) fn code_sentence(
                 // Stative passive idioms have no agent: "are locked in a battle".
                 (subj, None)
             }
+        } else if m.target.is_none() && !m.pattern.has_target() {
+            // A pattern that names the object's kind ("condemn * invasion")
+            // still takes an actor direct object as target ("condemned
+            // Russia's invasion").
+            (
+                subj,
+                phrase_starting_at(phrases, g.head + 1).filter(|&t| phrases[t].prep.is_none()),
+            )
         } else {
             (subj, m.target)
         };
@@ -400,9 +856,10 @@ pub(crate) fn code_sentence(
                     }
                 }
             }
-            // Reciprocal: every ordered pair of a short coordination.
+            // Reciprocal: every ordered pair of a short coordination, for
+            // events that two parties do to each other (meet, fight, sign).
             (PhraseKind::Actors | PhraseKind::EachSide, None)
-                if (2..=3).contains(&src.members.len()) =>
+                if (2..=3).contains(&src.members.len()) && is_symmetric(&m.pattern.code) =>
             {
                 for s in &src.members {
                     for t in &src.members {
@@ -413,8 +870,12 @@ pub(crate) fn code_sentence(
                 }
             }
             // A longer list acting together has no clear dyads.
-            (PhraseKind::Actors | PhraseKind::EachSide, None) if src.members.len() > 3 => {}
-            (PhraseKind::Actors, None) => pairs.push((src.members[0].clone(), None)),
+            (PhraseKind::Actors | PhraseKind::EachSide, None)
+                if src.members.len() > 3 && is_symmetric(&m.pattern.code) => {}
+            // "US and British activists staged a protest": each acts, no target.
+            (PhraseKind::Actors, None) => {
+                pairs.extend(src.members.iter().map(|s| (s.clone(), None)));
+            }
             _ => {}
         }
         pairs.dedup_by(|a, b| {

@@ -10,6 +10,7 @@
 mod actors;
 mod context;
 mod events;
+mod nominal;
 
 pub use events::VerbDecision;
 
@@ -136,6 +137,9 @@ fn run(
         analyses.push(Some(an));
     }
 
+    // Legacy discard lists: a story discard phrase anywhere drops the document.
+    let story_discard = events::story_discard(kb, analyses.iter().flatten());
+
     // Pass 2: actors with document context, then events.
     let mut events = Vec::new();
     for (idx, (s, an)) in sents.iter().zip(&analyses).enumerate() {
@@ -158,9 +162,27 @@ fn run(
             }
             continue;
         };
-        let phrases = actors::build_phrases(an, &mut ctx, doc.published, idx);
+        if let Some(why) = story_discard
+            .clone()
+            .or_else(|| events::sentence_discard(kb, an))
+        {
+            if let Some(t) = traces.as_deref_mut() {
+                let mut tr = trace(idx, sentence_text, an, &[], Vec::new());
+                tr.skipped = Some(why);
+                t.push(tr);
+            }
+            continue;
+        }
+        let sentence_actors = actors::build_phrases(an, &mut ctx, doc.published, idx);
+        let phrases = &sentence_actors.phrases;
         let mut decisions = traces.is_some().then(Vec::new);
-        let found = events::code_sentence(an, &phrases, kb, decisions.as_mut());
+        let mut found = events::code_sentence(an, phrases, kb, decisions.as_mut());
+        found.extend(nominal::code_nominal(
+            an,
+            &sentence_actors,
+            kb,
+            decisions.as_mut(),
+        ));
         ctx.subjects(
             idx,
             phrases
@@ -168,8 +190,12 @@ fn run(
                 .map(|p| p.members.clone())
                 .unwrap_or_default(),
         );
-        for f in found {
-            if let Some(e) = to_event(doc, kb, &cleaned, s, idx, an, f) {
+        let dates = doc
+            .published
+            .map(|anchor| sentence_dates(&text[s.start..s.end], s.start, anchor))
+            .unwrap_or_default();
+        for f in events::split_paired(found) {
+            if let Some(e) = to_event(doc, kb, &cleaned, s, idx, an, &dates, f) {
                 events.push(e);
             }
         }
@@ -178,7 +204,7 @@ fn run(
                 idx,
                 sentence_text,
                 an,
-                &phrases,
+                phrases,
                 decisions.unwrap_or_default(),
             ));
         }
@@ -267,6 +293,55 @@ fn actor(doc_text: &str, cleaned: &CleanText, an: &Analysis<'_>, a: &ActorRef) -
     }
 }
 
+/// Calendar days named in a sentence after "on" ("on Friday", "on Sept. 27"),
+/// as (clean byte offset of the expression, date).
+fn sentence_dates(
+    sentence: &str,
+    offset: usize,
+    anchor: jiff::civil::Date,
+) -> Vec<(usize, jiff::civil::Date)> {
+    crate::time::find(sentence, anchor, crate::time::Tense::Past)
+        .into_iter()
+        .filter(|(span, t)| {
+            t.precision == crate::time::Precision::Day
+                && sentence[..span.start]
+                    .trim_end()
+                    .to_lowercase()
+                    .ends_with(" on")
+        })
+        .filter_map(|(span, t)| Some((offset + span.start, t.value.parse().ok()?)))
+        .collect()
+}
+
+/// The event date: for an event reported as having happened, a day named
+/// with "on" close after its trigger (or just before it, "On Monday, …");
+/// otherwise, and for announced events, the publication date.
+fn event_date(
+    published: Option<jiff::civil::Date>,
+    dates: &[(usize, jiff::civil::Date)],
+    trigger: [usize; 2],
+    future: bool,
+) -> Option<jiff::civil::Date> {
+    if future {
+        return published;
+    }
+    let distance = |at: usize| {
+        if at >= trigger[1] {
+            Some(at - trigger[1]).filter(|d| *d <= 80)
+        } else {
+            Some(trigger[0].saturating_sub(at)).filter(|d| *d <= 40)
+        }
+    };
+    dates
+        .iter()
+        .filter_map(|&(at, d)| Some((distance(at)?, d)))
+        .min_by_key(|(dist, _)| *dist)
+        .map(|(_, d)| d)
+        .filter(|d| published.is_none_or(|p| *d <= p))
+        .or(published)
+}
+
+#[allow(clippy::too_many_arguments)]
 fn to_event(
     doc: &Document,
     kb: &KnowledgeBase,
@@ -274,10 +349,11 @@ fn to_event(
     s: &Sentence,
     idx: usize,
     an: &Analysis<'_>,
+    dates: &[(usize, jiff::civil::Date)],
     f: events::Found,
 ) -> Option<Event> {
     let cameo = kb.cameo(&f.code);
-    let quad = crate::kb::quad_class(&f.code)?;
+    let quad = kb.event_quad(&f.code)?;
     let source = actor(&doc.text, cleaned, an, &f.source);
     let target = f.target.as_ref().map(|t| actor(&doc.text, cleaned, an, t));
     let trigger_clean = token_range_span(an, &f.trigger);
@@ -304,11 +380,11 @@ fn to_event(
         id,
         doc_id: doc.id.clone(),
         sentence: idx,
-        date: doc.published,
+        date: event_date(doc.published, dates, trigger_clean, f.future),
         date_precision: doc.published.map(|_| DatePrecision::Day),
         source,
         target,
-        cameo_root: f.code[..2].to_string(),
+        cameo_root: f.code.get(..2).unwrap_or(&f.code).to_string(),
         cameo_name: cameo.map(|c| c.name.clone()).unwrap_or_default(),
         goldstein: cameo.map_or(0.0, |c| c.goldstein),
         cameo: f.code,

@@ -43,8 +43,51 @@ impl ActorCode {
         })
     }
 
+    /// Parses a code from a legacy TABARI/PETRARCH dictionary: 3+ uppercase
+    /// ASCII letters or digits of any length (`ITHTV`, `YEMNO` are valid there).
+    pub fn parse_legacy(code: &str) -> Option<Self> {
+        let code = code.trim();
+        if let Some(c) = Self::parse(code) {
+            return Some(c);
+        }
+        if code.len() < 3
+            || !code
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        {
+            return None;
+        }
+        let head = &code[..3];
+        let (country, sector) = if TRANSNATIONAL.contains(&head) {
+            (None, Some(head.to_string()))
+        } else {
+            (
+                Some(head.to_string()),
+                code.get(3..6.min(code.len()))
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string),
+            )
+        };
+        Some(ActorCode {
+            full: code.to_string(),
+            country,
+            sector,
+        })
+    }
+
     /// A code made of a country and an optional sector.
+    ///
+    /// A sector ending in `~` is a legacy *prefix* agent code (`[NGO~]` in a
+    /// TABARI/PETRARCH agents file): it goes before the country, so
+    /// `from_parts("ARN", Some("NGO~"))` is `NGOARN` with sector `NGO`.
     pub fn from_parts(country: &str, sector: Option<&str>) -> Self {
+        if let Some(prefix) = sector.and_then(|s| s.strip_suffix('~')) {
+            return ActorCode {
+                full: format!("{prefix}{country}"),
+                country: Some(country.to_string()),
+                sector: Some(prefix.to_string()),
+            };
+        }
         let full = format!("{country}{}", sector.unwrap_or(""));
         ActorCode {
             full,
@@ -86,5 +129,25 @@ mod tests {
         assert!(ActorCode::parse("usa").is_none());
         assert!(ActorCode::parse("AZEG").is_none());
         assert!(ActorCode::parse("").is_none());
+    }
+
+    #[test]
+    fn legacy_codes_and_prefix_sectors() {
+        let c = ActorCode::parse_legacy("ITHTV").unwrap();
+        assert_eq!(
+            (c.full.as_str(), c.country.as_deref(), c.sector.as_deref()),
+            ("ITHTV", Some("ITH"), Some("TV"))
+        );
+        assert!(ActorCode::parse_legacy("pse").is_none());
+        assert!(ActorCode::parse_legacy("---").is_none());
+        let c = ActorCode::from_parts("ARN", Some("NGO~"));
+        assert_eq!(
+            (c.full.as_str(), c.country.as_deref(), c.sector.as_deref()),
+            ("NGOARN", Some("ARN"), Some("NGO"))
+        );
+        assert_eq!(
+            ActorCode::from_parts("ARN", Some("GOVFRM")).full,
+            "ARNGOVFRM"
+        );
     }
 }

@@ -24,8 +24,10 @@ pub enum SourceKind {
     People,
     /// `code  goldstein  name`
     CameoEvents,
-    /// `code  pattern`
+    /// `code  pattern`, anchored on a verb
     Patterns,
+    /// `code  pattern`, anchored on a noun
+    NounPatterns,
 }
 
 impl SourceKind {
@@ -39,6 +41,7 @@ impl SourceKind {
             ("people", SourceKind::People),
             ("cameo_events", SourceKind::CameoEvents),
             ("verbs", SourceKind::Patterns),
+            ("nouns", SourceKind::NounPatterns),
             ("patterns", SourceKind::Patterns),
         ];
         kinds
@@ -210,13 +213,18 @@ fn add_line(kb: &mut KnowledgeBase, kind: SourceKind, cols: &[&str]) -> Result<(
                 },
             );
         }
-        SourceKind::Patterns => {
+        SourceKind::Patterns | SourceKind::NounPatterns => {
             let c = need(cols, 2, "code, pattern")?;
             let code = c[0].trim();
             if !kb.cameo.is_empty() && !kb.cameo.contains_key(code) {
                 return Err(format!("unknown CAMEO code {code:?}"));
             }
-            kb.patterns.add(code, c[1].trim())?;
+            let set = if kind == SourceKind::Patterns {
+                &mut kb.patterns
+            } else {
+                &mut kb.noun_patterns
+            };
+            set.add(code, c[1].trim())?;
         }
     }
     Ok(())

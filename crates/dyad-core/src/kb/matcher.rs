@@ -171,6 +171,42 @@ impl Lexicon {
         );
     }
 
+    /// Adds a sector agent phrase whose head noun and number are known
+    /// (legacy agent dictionaries list singulars and plurals), without tagging.
+    pub fn add_agent_known(&mut self, phrase: &str, sector: &str, head: &str, plural: bool) {
+        let folded = fold_quotes(&phrase.to_lowercase());
+        let surface: Vec<String> = tokenize(&folded)
+            .iter()
+            .map(|t| t.text(&folded).to_string())
+            .collect();
+        if surface.is_empty() {
+            return;
+        }
+        self.push(
+            surface,
+            CaseRule::Any,
+            MentionKind::Agent {
+                sector: sector.to_string(),
+                head: head.to_string(),
+                plural,
+            },
+        );
+    }
+
+    /// Adds a name with all its dated roles at once (legacy actors with
+    /// date-restricted codes); unlike [`Lexicon::add_role`] nothing merges.
+    pub fn add_person(&mut self, phrase: &str, canonical: &str, roles: Vec<Role>) {
+        let surface = phrase_words(phrase);
+        if surface.is_empty() || roles.is_empty() {
+            return;
+        }
+        let kind = MentionKind::Person {
+            name: canonical.to_string(),
+            roles,
+        };
+        self.push(surface, CaseRule::Capitalized, kind);
+    }
+
     /// Adds a person's name with one role; several lines for one canonical name merge.
     pub fn add_role(&mut self, _tagger: &Tagger, phrase: &str, canonical: &str, role: Role) {
         let surface = phrase_words(phrase);

@@ -8,6 +8,7 @@
 //! later entries for the same phrase take precedence over earlier ones.
 
 mod actor_code;
+pub mod legacy;
 mod load;
 mod matcher;
 mod patterns;
@@ -15,12 +16,12 @@ mod patterns;
 pub use actor_code::ActorCode;
 pub use load::{KbError, SourceKind};
 pub use matcher::{Mention, MentionKind};
-pub use patterns::{Pattern, PatternElement, MAX_GAP};
+pub use patterns::{Pattern, PatternElement, Synset, LEGACY_GAP, MAX_GAP};
 
 pub use crate::ontology::{quad_class, CameoCode};
-use crate::text::tag::Tagger;
+use crate::text::tag::{self as text_tag, Tagger};
 use jiff::civil::Date;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A date-bounded role of a named person.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,8 +47,13 @@ pub struct KnowledgeBase {
     pub(crate) tagger: Tagger,
     pub(crate) lexicon: matcher::Lexicon,
     pub(crate) patterns: patterns::PatternSet,
+    pub(crate) noun_patterns: patterns::PatternSet,
     pub(crate) cameo: HashMap<String, CameoCode>,
     pub(crate) countries: HashMap<String, String>,
+    /// Event codes of legacy verb patterns (kept even when not CAMEO).
+    pub(crate) legacy_codes: HashSet<String>,
+    /// Legacy discard phrases.
+    pub(crate) discards: legacy::Discards,
     warnings: Vec<KbError>,
 }
 
@@ -64,8 +70,10 @@ pub struct KbStats {
     pub org_phrases: usize,
     /// Person name phrases.
     pub person_phrases: usize,
-    /// Event patterns.
+    /// Event patterns anchored on verbs.
     pub patterns: usize,
+    /// Event patterns anchored on nouns.
+    pub noun_patterns: usize,
     /// CAMEO event codes.
     pub cameo_codes: usize,
 }
@@ -102,6 +110,11 @@ const EMBEDDED: &[(&str, SourceKind, &str)] = &[
         SourceKind::Patterns,
         include_str!("../../../../data/verbs.txt"),
     ),
+    (
+        "data/nouns.txt",
+        SourceKind::NounPatterns,
+        include_str!("../../../../data/nouns.txt"),
+    ),
 ];
 
 impl KnowledgeBase {
@@ -111,8 +124,11 @@ impl KnowledgeBase {
             tagger: Tagger::new(),
             lexicon: matcher::Lexicon::default(),
             patterns: patterns::PatternSet::default(),
+            noun_patterns: patterns::PatternSet::default(),
             cameo: HashMap::new(),
             countries: HashMap::new(),
+            legacy_codes: HashSet::new(),
+            discards: legacy::Discards::default(),
             warnings: Vec::new(),
         }
     }
@@ -137,7 +153,7 @@ impl KnowledgeBase {
 
     /// Adds a user file; its kind is taken from the file name
     /// (`countries*.tsv`, `agents*.tsv`, `orgs*.tsv`, `people*.tsv`,
-    /// `cameo_events*.tsv`, `verbs*.txt`). Entries of a later file take
+    /// `cameo_events*.tsv`, `verbs*.txt`, `nouns*.txt`). Entries of a later file take
     /// precedence over earlier ones for the same words. Malformed lines are
     /// skipped and added to [`KnowledgeBase::warnings`]; an unreadable or
     /// unrecognised file is an error.
@@ -148,7 +164,7 @@ impl KnowledgeBase {
             line: 0,
             message: "cannot tell the kind of knowledge-base file from its name; \
                       expected countries*.tsv, agents*.tsv, orgs*.tsv, people*.tsv, \
-                      cameo_events*.tsv or verbs*.txt"
+                      cameo_events*.tsv, verbs*.txt or nouns*.txt"
                 .into(),
         })?;
         let text = std::fs::read_to_string(path).map_err(|e| KbError {
@@ -181,11 +197,33 @@ impl KnowledgeBase {
         self.patterns.all()
     }
 
+    /// The quad class of an event code: CAMEO codes by their root; codes of
+    /// legacy verb dictionaries that are not CAMEO (`903`, `174K`) get 0;
+    /// anything else (and the null code `---`) `None`: no event.
+    pub fn event_quad(&self, code: &str) -> Option<u8> {
+        quad_class(code).or_else(|| self.legacy_codes.contains(code).then_some(0))
+    }
+
+    /// The legacy discard phrases.
+    pub fn discards(&self) -> &legacy::Discards {
+        &self.discards
+    }
+
+    /// The discard phrase a sentence's tokens contain, if any, and whether
+    /// it discards the sentence or the whole story.
+    pub(crate) fn discard(
+        &self,
+        tokens: &[text_tag::Tagged],
+    ) -> Option<(legacy::DiscardScope, &str)> {
+        self.discards.find(tokens)
+    }
+
     /// Counts of loaded entries.
     pub fn stats(&self) -> KbStats {
         let mut s = self.lexicon.stats();
         s.countries = self.countries.len();
         s.patterns = self.patterns.all().len();
+        s.noun_patterns = self.noun_patterns.all().len();
         s.cameo_codes = self.cameo.len();
         s
     }
