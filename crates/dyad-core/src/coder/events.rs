@@ -748,14 +748,16 @@ pub(crate) fn code_sentence(
         let after = g.head + 1;
         let mut best: Option<PatternMatch> = None;
         for p in &candidates {
-            let elems: Vec<PatternElement> = if g.passive {
+            // The passive drops the target slot (the subject is the target);
+            // only then is a copy of the elements needed.
+            let elems: std::borrow::Cow<[PatternElement]> = if g.passive {
                 p.rest
                     .iter()
                     .filter(|e| **e != PatternElement::Target)
                     .cloned()
                     .collect()
             } else {
-                p.rest.clone()
+                std::borrow::Cow::Borrowed(&p.rest)
             };
             // A bare intransitive pattern ("clash") does not match a verb
             // with a non-actor object ("are fighting protectionism").

@@ -190,8 +190,10 @@ fn run(
                 .map(|p| p.members.clone())
                 .unwrap_or_default(),
         );
+        // Dates are only looked for where there is an event to date.
         let dates = doc
             .published
+            .filter(|_| !found.is_empty())
             .map(|anchor| sentence_dates(&text[s.start..s.end], s.start, anchor))
             .unwrap_or_default();
         for f in events::split_paired(found) {
