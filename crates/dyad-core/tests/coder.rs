@@ -359,3 +359,21 @@ fn an_actor_owning_or_modifying_a_noun_stands_for_it() {
     let indirect = events("Poland condemned the Russian invasion.");
     assert!(indirect[0].confidence < direct[0].confidence);
 }
+
+#[test]
+fn subjunctive_after_that_is_not_an_event() {
+    let ev = events("Britain demanded that Russia withdraw its troops from Georgia.");
+    assert!(ev.iter().all(|e| e.source.code != "RUS"), "{ev:?}");
+}
+
+#[test]
+fn side_by_side_actions_are_not_reciprocal() {
+    let ev = events("Russia and China launched airstrikes against the rebels.");
+    assert!(
+        ev.iter().all(|e| e
+            .target
+            .as_ref()
+            .is_none_or(|t| t.code != "CHN" && t.code != "RUS")),
+        "{ev:?}"
+    );
+}

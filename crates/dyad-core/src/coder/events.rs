@@ -672,16 +672,51 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
     }
 }
 
-/// Event types that two parties do to each other, so that a coordinated
-/// subject without a target means each acts on the other: consultations and
-/// meetings (04), agreements and relations (030–039 intent, 05x), material
-/// cooperation (06), de-escalation (08), reducing relations (16), fighting
-/// (19).
-fn is_symmetric(code: &str) -> bool {
-    matches!(
-        code.get(..2),
-        Some("03" | "04" | "05" | "06" | "08" | "16" | "19")
-    )
+/// Verbs whose coordinated subject acts on each other when no target is
+/// named ("Azerbaijan and Armenia clashed / met / signed a treaty / are
+/// locked in a battle"); other verbs ("Russia and China launched airstrikes",
+/// "X and Y offered aid") act side by side, each without a target.
+const RECIPROCAL_VERBS: &[&str] = &[
+    "meet",
+    "talk",
+    "negotiate",
+    "confer",
+    "consult",
+    "discuss",
+    "clash",
+    "fight",
+    "battle",
+    "skirmish",
+    "spar",
+    "lock",
+    "engage",
+    "sign",
+    "agree",
+    "cooperate",
+    "exchange",
+    "trade",
+    "reconcile",
+    "normalize",
+    "normalise",
+    "restore",
+    "establish",
+    "break",
+    "cut",
+    "sever",
+    "hold",
+    "reach",
+    "conclude",
+    "ink",
+    "seal",
+    "resume",
+    "feud",
+    "quarrel",
+    "wrangle",
+    "tussle",
+];
+
+fn is_reciprocal(verb_lemma: &str) -> bool {
+    RECIPROCAL_VERBS.contains(&verb_lemma)
 }
 
 /// Codes one sentence. `decisions` collects the reasons when explaining.
@@ -743,6 +778,22 @@ pub(crate) fn code_sentence(
         }
         if head.pos == "VBG" && g.tokens.start > 0 && an.tokens[g.tokens.start - 1].pos == "IN" {
             decide("gerund after a preposition: not an event of its own".into());
+            continue;
+        }
+        // "demanded that Russia withdraw its troops": a bare verb that does
+        // not agree with a singular subject is a subjunctive, what is
+        // demanded, not an event.
+        let singular_subject = g.tokens.start > 0
+            && matches!(an.tokens[g.tokens.start - 1].pos.as_str(), "NN" | "NNP");
+        if matches!(head.pos.as_str(), "VB" | "VBP")
+            && g.tokens.len() == 1
+            && singular_subject
+            && (0..g.tokens.start)
+                .rev()
+                .take(8)
+                .any(|i| an.tokens[i].lower == "that")
+        {
+            decide("subjunctive after 'that': what is asked for, not an event of its own".into());
             continue;
         }
         let after = g.head + 1;
@@ -861,7 +912,7 @@ pub(crate) fn code_sentence(
             // Reciprocal: every ordered pair of a short coordination, for
             // events that two parties do to each other (meet, fight, sign).
             (PhraseKind::Actors | PhraseKind::EachSide, None)
-                if (2..=3).contains(&src.members.len()) && is_symmetric(&m.pattern.code) =>
+                if (2..=3).contains(&src.members.len()) && is_reciprocal(&head.lemma) =>
             {
                 for s in &src.members {
                     for t in &src.members {
@@ -873,7 +924,7 @@ pub(crate) fn code_sentence(
             }
             // A longer list acting together has no clear dyads.
             (PhraseKind::Actors | PhraseKind::EachSide, None)
-                if src.members.len() > 3 && is_symmetric(&m.pattern.code) => {}
+                if src.members.len() > 3 && is_reciprocal(&head.lemma) => {}
             // "US and British activists staged a protest": each acts, no target.
             (PhraseKind::Actors, None) => {
                 pairs.extend(src.members.iter().map(|s| (s.clone(), None)));
