@@ -41,6 +41,26 @@ pub struct PloverMapping {
     pub context: Option<&'static str>,
 }
 
+/// The sixteen PLOVER 2021 event types.
+pub const PLOVER_EVENTS: [&str; 16] = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "COOPERATE",
+    "AID",
+    "CONCEDE",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "MOBILIZE",
+    "SANCTION",
+    "COERCE",
+    "ASSAULT",
+];
+
 /// The conversion table, `data/cameo_plover.tsv` (format in its header comment).
 const CAMEO_PLOVER_TSV: &str = include_str!("../../../data/cameo_plover.tsv");
 
@@ -146,24 +166,7 @@ mod tests {
 
     #[test]
     fn plover_table_lines_are_well_formed() {
-        let events = [
-            "AGREE",
-            "CONSULT",
-            "SUPPORT",
-            "COOPERATE",
-            "AID",
-            "CONCEDE",
-            "RETREAT",
-            "REQUEST",
-            "ACCUSE",
-            "REJECT",
-            "THREATEN",
-            "PROTEST",
-            "MOBILIZE",
-            "SANCTION",
-            "COERCE",
-            "ASSAULT",
-        ];
+        let events = PLOVER_EVENTS;
         let mut rows = 0;
         for line in CAMEO_PLOVER_TSV.lines().filter(|l| !l.starts_with('#')) {
             let cols: Vec<&str> = line.split('\t').collect();

@@ -256,25 +256,8 @@ const PLOVER_RENAMES: &[(&str, &str)] = &[
     ("INVESTIGATE", "ACCUSE"),
 ];
 
-/// The sixteen PLOVER 2021 event types.
-pub const PLOVER_EVENTS: [&str; 16] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "COOPERATE",
-    "AID",
-    "CONCEDE",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "MOBILIZE",
-    "SANCTION",
-    "COERCE",
-    "ASSAULT",
-];
+/// The sixteen PLOVER 2021 event types (dyad's ontology).
+pub use dyad_core::ontology::PLOVER_EVENTS;
 
 /// The PLOVER 2021 name of a PLOVER event name, old or new (`FIGHT` →
 /// `ASSAULT`); `None` for an unknown name.

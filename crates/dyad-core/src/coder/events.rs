@@ -672,6 +672,27 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
     }
 }
 
+/// Every (source, target) dyad of two actor lists (coordinations are
+/// distributive), leaving out an actor acting on itself and a state's own
+/// actors acting on the state as a whole ("He [JPNGOV] visited Japan").
+pub(super) fn directed_pairs(
+    sources: &[ActorRef],
+    targets: &[ActorRef],
+) -> Vec<(ActorRef, Option<ActorRef>)> {
+    let mut pairs = Vec::new();
+    for s in sources {
+        for t in targets {
+            let own_country = t.code.sector.is_none()
+                && t.code.country.is_some()
+                && s.code.country == t.code.country;
+            if s.code != t.code && !own_country {
+                pairs.push((s.clone(), Some(t.clone())));
+            }
+        }
+    }
+    pairs
+}
+
 /// Verbs whose coordinated subject acts on each other when no target is
 /// named ("Azerbaijan and Armenia clashed / met / signed a treaty / are
 /// locked in a battle"); other verbs ("Russia and China launched airstrikes",
@@ -896,18 +917,7 @@ pub(crate) fn code_sentence(
                 pairs.push((src.members[1].clone(), Some(src.members[0].clone())));
             }
             (PhraseKind::Actors, Some(t)) if t.kind == PhraseKind::Actors => {
-                for s in &src.members {
-                    for t in &t.members {
-                        // A state's own actors acting on the state as a whole
-                        // ("He [JPNGOV] visited Japan") are not a dyad.
-                        let own_country = t.code.sector.is_none()
-                            && t.code.country.is_some()
-                            && s.code.country == t.code.country;
-                        if s.code != t.code && !own_country {
-                            pairs.push((s.clone(), Some(t.clone())));
-                        }
-                    }
-                }
+                pairs.extend(directed_pairs(&src.members, &t.members));
             }
             // Reciprocal: every ordered pair of a short coordination, for
             // events that two parties do to each other (meet, fight, sign).

@@ -18,7 +18,9 @@
 //! not an event report.
 
 use super::actors::{ActorRef, Phrase, PhraseKind, SentenceActors};
-use super::events::{is_clause_break, match_elems, phrase_starting_at, Found, VerbDecision};
+use super::events::{
+    directed_pairs, is_clause_break, match_elems, phrase_starting_at, Found, VerbDecision,
+};
 use super::Analysis;
 use crate::kb::{MentionKind, Pattern, PatternElement};
 use crate::text::chunk::ChunkKind;
@@ -99,16 +101,7 @@ pub(crate) fn code_nominal(
                 pairs.push((t.members[1].clone(), Some(t.members[0].clone())));
             }
             (Some(src), Some(t)) if t.kind == PhraseKind::Actors => {
-                for s in &src {
-                    for tm in &t.members {
-                        let own_country = tm.code.sector.is_none()
-                            && tm.code.country.is_some()
-                            && s.code.country == tm.code.country;
-                        if s.code != tm.code && !own_country {
-                            pairs.push((s.clone(), Some(tm.clone())));
-                        }
-                    }
-                }
+                pairs.extend(directed_pairs(&src, &t.members));
             }
             (Some(src), None) if !pattern.has_target() => {
                 pairs.extend(src.into_iter().map(|s| (s, None)));
