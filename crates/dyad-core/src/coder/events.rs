@@ -180,7 +180,7 @@ pub(super) fn match_elems(
             i,
             Slots {
                 target,
-                source: None,
+                ..Slots::default()
             },
         )
         .map(|(end, s)| (end, s.target)),
@@ -192,6 +192,8 @@ pub(super) fn match_elems(
 struct Slots {
     target: Option<usize>,
     source: Option<usize>,
+    /// A legacy `%` before the verb: the compound acts on itself.
+    reciprocal: bool,
 }
 
 /// What one pattern matched around a verb group.
@@ -431,6 +433,7 @@ fn match_back(
                 phrases[p].tokens.start,
                 Slots {
                     source: Some(p),
+                    reciprocal: true,
                     ..slots
                 },
             )
@@ -525,7 +528,12 @@ fn match_pattern(
         explicit = true;
         source = source.or_else(|| subject(an, phrases, g.tokens.start));
     }
-    let target = slots.target.filter(|t| Some(*t) != source);
+    let target = match slots.target.filter(|t| Some(*t) != source) {
+        // `% * [030:030]`: with no other target, the members of the
+        // compound act on each other (every ordered pair).
+        None if slots.reciprocal => source,
+        t => t,
+    };
     Some(MatchResult {
         end,
         target,

@@ -204,6 +204,12 @@ impl KnowledgeBase {
         quad_class(code).or_else(|| self.legacy_codes.contains(code).then_some(0))
     }
 
+    /// True when a legacy verb dictionary has been loaded: the coder may then
+    /// apply legacy (PETRARCH-1) conventions where they differ from dyad's.
+    pub fn has_legacy_verbs(&self) -> bool {
+        !self.legacy_codes.is_empty()
+    }
+
     /// The legacy discard phrases.
     pub fn discards(&self) -> &legacy::Discards {
         &self.discards

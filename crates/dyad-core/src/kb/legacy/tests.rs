@@ -398,3 +398,59 @@ fn directories_and_kinds() {
     )
     .is_err());
 }
+
+#[test]
+fn garbage_never_panics() {
+    let junk = [
+        "",
+        "[",
+        "]",
+        "[[[]]]",
+        "<!--",
+        "-->",
+        "<! --",
+        "+",
+        "++",
+        "- * [",
+        "- *",
+        "-",
+        "---",
+        "--- [",
+        "&",
+        "&_",
+        "!A! =",
+        "!A! = ,,",
+        "X !A! [~GOV]",
+        "{",
+        "X { [~GOV]",
+        "ÄÖ [ÜÜÜ]",
+        "日本 [JPN]",
+        "\t[JPN <]",
+        "\t[JPN 2020-]",
+        "\t[JPN 99999999-99999999]",
+        "\t[JPN 1-2]",
+        "- $ % ^ + * + $ [1:2:3]",
+        "- ** [010]",
+        "- * &",
+        "+&",
+        "#",
+        ";",
+        "\u{feff}GONDOR [GON]",
+    ];
+    let text = junk.join("\n");
+    for kind in [
+        LegacyKind::Actors,
+        LegacyKind::Agents,
+        LegacyKind::Verbs,
+        LegacyKind::Discards,
+    ] {
+        let mut kb = KnowledgeBase::empty();
+        let r = load_str(&mut kb, "junk.txt", &text, kind);
+        assert!(r.warnings.iter().all(|w| w.file == "junk.txt"));
+        for line in &junk {
+            let mut kb = KnowledgeBase::empty();
+            load_str(&mut kb, "one.txt", line, kind);
+        }
+        let _ = triples(&kb, "Gondor met 日本 and ÄÖ. [JPN] - * +", "2000-01-01");
+    }
+}

@@ -20,7 +20,8 @@
 //! ([`PatternElement::NextActor`]). Every pattern of a block applies to every
 //! verb of the block; a verb's own code (or the block's) is its bare pattern.
 //! TABARI `{…}` disjunctions in patterns are not supported (PETRARCH skipped
-//! them too) and are reported as skipped.
+//! them too) and are reported as skipped. TABARI `.verbs` files, which have
+//! no blocks, are read with one block per verb line.
 
 use super::{brackets, is_null_code, plural, words, LegacyReport, Lines};
 use crate::kb::patterns::{Pattern, PatternElement, Synset};
@@ -367,10 +368,27 @@ pub(super) fn load(kb: &mut KnowledgeBase, lines: Lines<'_>, report: &mut Legacy
     };
     let mut blocks: Vec<Block> = Vec::new();
     let mut block_code = "---".to_string();
+    // TABARI `.verbs` files have no `--- VERB ---` blocks: every verb line
+    // starts its own block, and `<SECTION>` tags mark parts of the file.
+    let tabari = !all.iter().any(|(_, t)| t.starts_with("---"));
     let mut i = 0;
     while i < all.len() {
         let (no, t) = (all[i].0, all[i].1.as_str());
         i += 1;
+        if t.starts_with('<') && t.ends_with('>') {
+            continue;
+        }
+        if tabari && !t.starts_with(['-', '&', '+']) {
+            block_code = brackets(t)
+                .ok()
+                .and_then(|g| g.first().map(|c| c.to_string()))
+                .unwrap_or_else(|| "---".into());
+            blocks.push(Block {
+                name: t.split('[').next().unwrap_or_default().trim().to_string(),
+                verbs: Vec::new(),
+                patterns: Vec::new(),
+            });
+        }
         if t.starts_with("---") {
             let groups = brackets(t).unwrap_or_default();
             block_code = groups
