@@ -33,9 +33,9 @@ fn middle_earth_suite_runs_and_keeps_its_floor() {
         tally.total,
         100.0 * report.pass_rate()
     );
-    // Measured 140/281 (49.8%) when written; the floor leaves room for
-    // coder changes elsewhere.
-    assert!(tally.passed >= 120, "{report}");
+    // Measured 199/281 (70.8%) with infinitives coded and places kept as
+    // actors under legacy dictionaries; the floor sits a little below.
+    assert!(tally.passed >= 190, "{report}");
     // Discard lists, synsets and dated actors are legacy mechanisms of this
     // layer: their records must keep passing.
     let passed = |id: &str| report.results.iter().any(|r| r.id == id && r.passed);
@@ -43,7 +43,7 @@ fn middle_earth_suite_runs_and_keeps_its_floor() {
         assert!(passed(id), "{id}: {report}");
     }
     let cats = report.by_category();
-    assert!(cats["SYNSET"].passed >= 30, "{report}");
+    assert!(cats["SYNSET"].passed >= 40, "{report}");
     assert!(cats["VERB"].passed >= 18, "{report}");
     let _ = Expectation::NoEvents;
 }

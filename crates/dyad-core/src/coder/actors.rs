@@ -490,7 +490,8 @@ fn read_np(
             });
         }
     }
-    let locative = seg.prep.as_deref().is_some_and(|p| LOCATIVE.contains(&p));
+    let locative =
+        !ctx.places_are_actors && seg.prep.as_deref().is_some_and(|p| LOCATIVE.contains(&p));
     let owner = possessors
         .last()
         .filter(|p| p.tokens == possessor)
@@ -751,11 +752,20 @@ fn read_core(
                 MentionKind::Person { name, .. } => (Some(name.clone()), None),
                 _ => (None, None),
             };
-            // A role word before a person: "Secretary of State Mike Pompeo".
-            let role_head = mentions_in(&(r.start..last)).find_map(|m| match m.kind {
-                MentionKind::Agent { head, .. } => Some(head.clone()),
+            // A role word before a person: "Secretary of State Mike Pompeo";
+            // it gives the sector when the person's code has none ("Bree
+            // Prime Minister Romendacil" → BREGOV).
+            let role = mentions_in(&(r.start..last)).find_map(|m| match m.kind {
+                MentionKind::Agent { head, sector, .. } => Some((head.clone(), sector.clone())),
                 _ => None,
             });
+            let code = match (&role, &code.sector) {
+                (Some((_, sector)), None) if code.country.is_some() => {
+                    code.with_sector(Some(sector))
+                }
+                _ => code,
+            };
+            let role_head = role.map(|(h, _)| h);
             let a = ActorRef {
                 code,
                 name,

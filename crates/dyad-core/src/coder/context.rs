@@ -21,6 +21,10 @@ pub(crate) struct DocContext {
     last_pair: Option<(usize, [ActorRef; 2])>,
     /// Subject actors of each sentence coded so far.
     subjects: Vec<Vec<ActorRef>>,
+    /// Whether a country or capital after "in", "at"… is still an actor
+    /// (TABARI/PETRARCH convention, used with their dictionaries) rather
+    /// than a place.
+    pub places_are_actors: bool,
 }
 
 impl DocContext {

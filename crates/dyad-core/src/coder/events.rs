@@ -799,7 +799,9 @@ pub(crate) fn code_sentence(
             decide("no pattern for this verb".into());
             continue;
         }
-        if g.infinitive {
+        // With legacy TABARI/PETRARCH verb dictionaries, infinitives are coded
+        // as those coders do ("Arnor is about to restore ties with Gondor").
+        if g.infinitive && !kb.has_legacy_verbs() {
             decide(
                 "infinitive: what another verb asks or attempts, not an event of its own".into(),
             );

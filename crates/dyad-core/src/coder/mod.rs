@@ -119,6 +119,7 @@ fn run(
 
     // Pass 1: tag and find phrases everywhere; count the countries.
     let mut ctx = DocContext::default();
+    ctx.places_are_actors = kb.has_legacy_verbs();
     let mut analyses: Vec<Option<Analysis<'_>>> = Vec::with_capacity(sents.len());
     for s in &sents {
         if s.tokens.len() > MAX_SENTENCE_TOKENS {
