@@ -377,3 +377,18 @@ fn side_by_side_actions_are_not_reciprocal() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn datelines_and_trade_wars_are_not_events() {
+    let ev = events("WELLINGTON, March 16 - Bank staff voted to accept a pay rise, ending any threat of a strike.");
+    assert!(
+        ev.iter().all(|e| !e.source.code.starts_with("NZL")),
+        "{ev:?}"
+    );
+    assert!(triples("Analysts warned of a trade war between Japan and China.").is_empty());
+    // A real war between two states is still coded.
+    assert_eq!(
+        triples("Analysts warned of a war between Japan and China."),
+        [t("CHN", "JPN", "190"), t("JPN", "CHN", "190")]
+    );
+}

@@ -217,7 +217,12 @@ fn run(
 
 fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysis<'kb> {
     let mut tagged = kb.tagger.tag(text, tokens);
-    let mentions = kb.lexicon.find(&tagged);
+    let mut mentions = kb.lexicon.find(&tagged);
+    // A wire dateline ("WELLINGTON, March 16 - …") names where the story was
+    // filed, not an actor: drop mentions before its dash.
+    if let Some(dash) = dateline_end(&tagged) {
+        mentions.retain(|m| m.tokens.start > dash);
+    }
     let mut glue = vec![false; tagged.len()];
     for m in &mentions {
         for i in m.tokens.clone() {
@@ -267,6 +272,22 @@ fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysi
         mentions,
         chunks,
     }
+}
+
+/// Index of the dash that ends a wire dateline at the start of a sentence:
+/// an all-capitals place, optionally a comma and a date, then `-` or `--`
+/// within the first ten tokens.
+fn dateline_end(tokens: &[Tagged]) -> Option<usize> {
+    let first = tokens.first()?;
+    let caps = first.word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && first.word.chars().all(|c| !c.is_lowercase());
+    if !caps {
+        return None;
+    }
+    tokens
+        .iter()
+        .take(10)
+        .position(|t| matches!(t.word.as_str(), "-" | "--" | "—" | "–"))
 }
 
 fn token_range_span(an: &Analysis<'_>, r: &std::ops::Range<usize>) -> [usize; 2] {

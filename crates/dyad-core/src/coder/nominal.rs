@@ -27,6 +27,29 @@ use crate::text::chunk::ChunkKind;
 use crate::KnowledgeBase;
 use std::ops::Range;
 
+/// Modifiers that make a conflict noun figurative ("trade war").
+const FIGURATIVE: &[&str] = &[
+    "trade",
+    "price",
+    "currency",
+    "tariff",
+    "bidding",
+    "takeover",
+    "turf",
+    "culture",
+    "legal",
+    "court",
+    "ratings",
+    "budget",
+    "propaganda",
+    "media",
+    "pr",
+    "proxy-fight",
+    "proxy",
+    "board",
+    "patent",
+];
+
 /// Confidence of a nominal event before adjustments: lower than a verb's,
 /// since the noun may name a planned or past event.
 const BASE_CONFIDENCE: f32 = 0.5;
@@ -58,6 +81,10 @@ pub(crate) fn code_nominal(
         let head = np.end - 1;
         // Actor words ("forces", "government") are actors, not events.
         if an.mentions.iter().any(|m| m.tokens.contains(&head)) {
+            continue;
+        }
+        // "a trade war", "a price war", "a bidding battle" are not violence.
+        if head > np.start && FIGURATIVE.contains(&an.tokens[head - 1].lower.as_str()) {
             continue;
         }
         let lemma = &an.tokens[head].lemma;
