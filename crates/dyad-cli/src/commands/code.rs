@@ -4,7 +4,7 @@ use crate::output::{EventWriter, Format};
 use anyhow::Result;
 use clap::Args;
 use dyad_core::{code, code_explained, Document, KnowledgeBase};
-use dyad_ingest::{read_inputs, InputError, ReadOptions};
+use dyad_ingest::{read_inputs, ReadOptions};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
@@ -61,36 +61,25 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     let mut writer = EventWriter::new(args.format);
     let (mut docs_n, mut events_n, mut errors_n) = (0usize, 0usize, 0usize);
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let report = |e: InputError| {
-        eprintln!("error: {e}");
-        1usize
-    };
-    for item in read_inputs(&args.paths, &opts) {
-        match item {
-            Ok(doc) => batch.push(doc),
-            Err(e) => errors_n += report(e),
+    let mut inputs = read_inputs(&args.paths, &opts).peekable();
+    while inputs.peek().is_some() || !batch.is_empty() {
+        // Fill a batch (reporting bad inputs as they come), then code it.
+        for item in inputs.by_ref() {
+            match item {
+                Ok(doc) => batch.push(doc),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    errors_n += 1;
+                }
+            }
+            if batch.len() >= BATCH {
+                break;
+            }
         }
-        if batch.len() >= BATCH {
-            (docs_n, events_n) = flush(
-                &mut batch,
-                &kb,
-                &args,
-                &mut writer,
-                &mut out,
-                docs_n,
-                events_n,
-            )?;
-        }
+        docs_n += batch.len();
+        events_n += code_batch(&batch, &kb, &args, &mut writer, &mut out)?;
+        batch.clear();
     }
-    (docs_n, events_n) = flush(
-        &mut batch,
-        &kb,
-        &args,
-        &mut writer,
-        &mut out,
-        docs_n,
-        events_n,
-    )?;
     out.flush()?;
     eprintln!(
         "dyad: coded {docs_n} document(s), {events_n} event(s){}",
@@ -107,19 +96,18 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     })
 }
 
-fn flush(
-    batch: &mut Vec<Document>,
+/// Codes one batch (in parallel unless explaining) and writes it in input
+/// order; returns the number of events.
+fn code_batch(
+    batch: &[Document],
     kb: &KnowledgeBase,
     args: &CodeArgs,
     writer: &mut EventWriter,
     out: &mut impl Write,
-    docs_n: usize,
-    events_n: usize,
-) -> Result<(usize, usize)> {
-    let n_docs = batch.len();
+) -> Result<usize> {
     let mut n_events = 0;
     if args.explain {
-        for doc in batch.iter() {
+        for doc in batch {
             let (events, traces) = code_explained(doc, kb);
             n_events += events.len();
             crate::output::write_explain(out, doc, &events, &traces)?;
@@ -133,6 +121,5 @@ fn flush(
             }
         }
     }
-    batch.clear();
-    Ok((docs_n + n_docs, events_n + n_events))
+    Ok(n_events)
 }
