@@ -22,34 +22,16 @@ impl ActorCode {
     /// and its length is a multiple of three.
     pub fn parse(code: &str) -> Option<Self> {
         let code = code.trim();
-        if code.len() < 3
-            || code.len() % 3 != 0
-            || !code
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-        {
+        if code.len() % 3 != 0 {
             return None;
         }
-        let head = &code[..3];
-        let (country, sector) = if TRANSNATIONAL.contains(&head) {
-            (None, Some(head.to_string()))
-        } else {
-            (Some(head.to_string()), code.get(3..6).map(str::to_string))
-        };
-        Some(ActorCode {
-            full: code.to_string(),
-            country,
-            sector,
-        })
+        Self::parse_legacy(code)
     }
 
     /// Parses a code from a legacy TABARI/PETRARCH dictionary: 3+ uppercase
     /// ASCII letters or digits of any length (`ITHTV`, `YEMNO` are valid there).
     pub fn parse_legacy(code: &str) -> Option<Self> {
         let code = code.trim();
-        if let Some(c) = Self::parse(code) {
-            return Some(c);
-        }
         if code.len() < 3
             || !code
                 .bytes()
