@@ -31,6 +31,7 @@
 //! ```
 
 pub mod coder;
+pub mod flat;
 pub mod kb;
 pub mod model;
 pub mod ontology;
@@ -39,4 +40,6 @@ pub mod time;
 
 pub use coder::{code, code_document, code_explained, CodedDocument, SentenceTrace};
 pub use kb::KnowledgeBase;
-pub use model::{Actor, DatePrecision, Document, Event, Evidence, Modality, Polarity, Span};
+pub use model::{
+    Actor, DatePrecision, Document, Event, Evidence, Location, Modality, Plover, Polarity, Span,
+};

@@ -94,6 +94,39 @@ pub struct Evidence {
     pub pattern: String,
 }
 
+/// The PLOVER (2021) reading of an event: its event type, mode and context,
+/// from the CAMEO-to-PLOVER conversion table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plover {
+    /// PLOVER event type, e.g. `"AGREE"`, `"ASSAULT"`.
+    pub event: String,
+    /// PLOVER mode (`"visit"`, `"heavy-weapons"` …), when the table gives one.
+    pub mode: Option<String>,
+    /// PLOVER context(s), `;`-separated, when the table gives one.
+    pub context: Option<String>,
+}
+
+/// Where an event took place, as resolved from a place named in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    /// The place's name as the gazetteer spells it.
+    pub name: String,
+    /// ISO 3166 alpha-3 code of the country the place is in.
+    pub country: Option<String>,
+    /// First-level administrative region (state, province), when known.
+    pub admin1: Option<String>,
+    /// Latitude in decimal degrees.
+    pub lat: Option<f64>,
+    /// Longitude in decimal degrees.
+    pub lon: Option<f64>,
+    /// GeoNames identifier, when the place comes from GeoNames.
+    pub geonames_id: Option<u64>,
+    /// The words of the document that name the place.
+    pub text: String,
+    /// Byte range of `text` in the document.
+    pub span: Span,
+}
+
 /// One coded event: who did what to whom, when, with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
@@ -122,6 +155,11 @@ pub struct Event {
     pub quad_class: u8,
     /// Goldstein conflict–cooperation score of the code, −10 … +10.
     pub goldstein: f32,
+    /// PLOVER event, mode and context; `None` for CAMEO roots 01 (public
+    /// statements) and 02 (appeals), which PLOVER does not code.
+    pub plover: Option<Plover>,
+    /// Where the event happened, when the text says.
+    pub location: Option<Location>,
     /// Whether the event is affirmed or negated.
     pub polarity: Polarity,
     /// Asserted or future.

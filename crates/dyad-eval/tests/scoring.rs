@@ -38,6 +38,8 @@ fn event_at(
         cameo_name: String::new(),
         quad_class: dyad_core::ontology::quad_class(cameo).unwrap_or(0),
         goldstein: 0.0,
+        plover: None,
+        location: None,
         polarity: Polarity::Affirmed,
         modality: Modality::Asserted,
         attributed_to: None,

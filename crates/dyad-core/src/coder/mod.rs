@@ -15,7 +15,7 @@ mod nominal;
 pub use events::VerbDecision;
 
 use crate::kb::{Mention, MentionKind};
-use crate::model::{Actor, DatePrecision, Document, Event, Evidence, Modality, Polarity};
+use crate::model::{Actor, DatePrecision, Document, Event, Evidence, Modality, Plover, Polarity};
 use crate::text::chunk::{chunk, Chunk};
 use crate::text::clean::{clean, CleanText};
 use crate::text::segment::{sentences, tokenize, Sentence, Token};
@@ -411,6 +411,12 @@ fn to_event(
         cameo_root: f.code.get(..2).unwrap_or(&f.code).to_string(),
         cameo_name: cameo.map(|c| c.name.clone()).unwrap_or_default(),
         goldstein: cameo.map_or(0.0, |c| c.goldstein),
+        plover: crate::ontology::plover_mapping(&f.code).map(|m| Plover {
+            event: m.event.to_string(),
+            mode: m.mode.map(str::to_string),
+            context: m.context.map(str::to_string),
+        }),
+        location: None,
         cameo: f.code,
         quad_class: quad,
         polarity: if f.negated {
