@@ -55,6 +55,8 @@ pub struct KnowledgeBase {
     /// Legacy discard phrases.
     pub(crate) discards: legacy::Discards,
     warnings: Vec<KbError>,
+    /// Running SHA-256 over the names and texts of every loaded source.
+    digest: [u8; 32],
 }
 
 /// Counts of loaded entries, for `dyad kb stats` and diagnostics.
@@ -130,6 +132,7 @@ impl KnowledgeBase {
             legacy_codes: HashSet::new(),
             discards: legacy::Discards::default(),
             warnings: Vec::new(),
+            digest: [0; 32],
         }
     }
 
@@ -178,8 +181,32 @@ impl KnowledgeBase {
     }
 
     fn add_source(&mut self, name: &str, kind: SourceKind, text: &str) {
+        self.note_source(name, text);
         let warnings = load::add_source(self, name, kind, text);
         self.warnings.extend(warnings);
+    }
+
+    /// Folds a loaded source into [`KnowledgeBase::version`]. Only the file
+    /// name (not its directory) counts, so the same files give the same
+    /// version wherever they are.
+    pub(crate) fn note_source(&mut self, name: &str, text: &str) {
+        use sha2::{Digest, Sha256};
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        let mut h = Sha256::new();
+        h.update(self.digest);
+        h.update(base.as_bytes());
+        h.update([0u8]);
+        h.update(text.as_bytes());
+        self.digest = h.finalize().into();
+    }
+
+    /// A short identifier of the knowledge base's content: the crate version
+    /// and a hash of every source loaded, in order (`"0.1.0+3f9a0c1b2d4e"`).
+    /// Two knowledge bases with the same version code identically; stores
+    /// record it next to each event so re-coding can tell stale events.
+    pub fn version(&self) -> String {
+        let hex: String = self.digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+        format!("{}+{hex}", env!("CARGO_PKG_VERSION"))
     }
 
     /// The CAMEO code table entry for `code`.
