@@ -3,7 +3,10 @@
 pub mod bench;
 pub mod code;
 pub mod eval;
+pub mod ingest;
 pub mod kb;
+pub mod query;
+pub mod trend;
 
 use anyhow::{Context, Result};
 use dyad_core::KnowledgeBase;
@@ -13,14 +16,16 @@ use std::path::{Path, PathBuf};
 pub fn load_kb(kb_dir: Option<&Path>) -> Result<KnowledgeBase> {
     let mut kb = KnowledgeBase::embedded();
     if let Some(dir) = kb_dir {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .with_context(|| format!("cannot read knowledge-base directory {}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file())
-            .collect();
-        files.sort();
-        for f in files {
-            kb.add_file(&f)?;
+        let (files, errors) = dyad_core::kb::parse_dir(dir)
+            .with_context(|| format!("cannot read knowledge-base directory {}", dir.display()))?;
+        if let Some(e) = errors.iter().find(|e| e.line == 0) {
+            anyhow::bail!("{e}");
+        }
+        for e in &errors {
+            eprintln!("warning: {e}");
+        }
+        for f in &files {
+            kb.add_parsed(f);
         }
     }
     for w in kb.warnings() {

@@ -592,7 +592,7 @@ fn role_code(kind: &MentionKind, date: Option<Date>) -> Option<ActorCode> {
                     .map(|r| r.code.with_sector(None)),
             }
         }
-        MentionKind::Org { code } => Some(code.clone()),
+        MentionKind::Org { code } | MentionKind::Region { code, .. } => Some(code.clone()),
         _ => None,
     }
 }

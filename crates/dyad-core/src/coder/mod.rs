@@ -85,26 +85,6 @@ pub fn code_explained(doc: &Document, kb: &KnowledgeBase) -> (Vec<Event>, Vec<Se
     (events, traces)
 }
 
-fn describe(kind: &MentionKind) -> String {
-    match kind {
-        MentionKind::Country { iso3 } => format!("country {iso3}"),
-        MentionKind::Demonym { iso3 } => format!("demonym {iso3}"),
-        MentionKind::Capital { iso3 } => format!("capital {iso3} (→ {iso3}GOV)"),
-        MentionKind::Agent {
-            sector,
-            head,
-            plural,
-        } => {
-            format!(
-                "role {sector} ({head}{})",
-                if *plural { ", plural" } else { "" }
-            )
-        }
-        MentionKind::Org { code } => format!("organisation {code}"),
-        MentionKind::Person { name, roles } => format!("person {name} ({} role(s))", roles.len()),
-    }
-}
-
 fn run(
     doc: &Document,
     kb: &KnowledgeBase,
@@ -471,7 +451,7 @@ fn trace(
         mentions: an
             .mentions
             .iter()
-            .map(|m| format!("{} → {}", words(&m.tokens), describe(m.kind)))
+            .map(|m| format!("{} → {}", words(&m.tokens), m.kind.describe()))
             .collect(),
         actors: phrases
             .iter()

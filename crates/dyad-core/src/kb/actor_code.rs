@@ -2,8 +2,7 @@
 
 use std::fmt;
 
-/// Prefixes of CAMEO codes for actors that belong to no single state.
-const TRANSNATIONAL: &[&str] = &["IGO", "NGO", "NGM", "MNC", "INT", "UIS", "IMG"];
+use super::source::TRANSNATIONAL;
 
 /// A parsed CAMEO actor code such as `AZEGOV`, `USA` or `IGOUNO`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -6,9 +6,9 @@
 //! all-capital acronyms (`US`, `UN`, `PKK`) only match exactly, so that "us",
 //! "was" or "gas" never become actors.
 
+use super::source::Phrase;
 use super::{ActorCode, KbStats, Role};
-use crate::text::segment::tokenize;
-use crate::text::tag::{fold_quotes, Tagged, Tagger};
+use crate::text::tag::Tagged;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -29,6 +29,18 @@ pub enum MentionKind {
     Capital {
         /// ISO 3166 alpha-3 code.
         iso3: String,
+    },
+    /// A major city: a place, not an actor ("Aleppo", "Mumbai").
+    City {
+        /// ISO 3166 alpha-3 code of its country.
+        iso3: String,
+    },
+    /// A contested or self-declared region ("Nagorno-Karabakh", "Crimea").
+    Region {
+        /// ISO3 of the state it is coded in as a place.
+        iso3: String,
+        /// Code of its de facto authorities when they act.
+        code: ActorCode,
     },
     /// A role word giving a sector ("foreign minister", "troops").
     Agent {
@@ -54,14 +66,41 @@ pub enum MentionKind {
 }
 
 impl MentionKind {
+    /// A short description for traces and `dyad kb lookup`.
+    pub fn describe(&self) -> String {
+        match self {
+            MentionKind::Country { iso3 } => format!("country {iso3}"),
+            MentionKind::Demonym { iso3 } => format!("demonym {iso3}"),
+            MentionKind::Capital { iso3 } => format!("capital {iso3} (→ {iso3}GOV)"),
+            MentionKind::City { iso3 } => format!("city in {iso3} (a place, not an actor)"),
+            MentionKind::Region { iso3, code } => {
+                format!("region in {iso3} (a place; its authorities act as {code})")
+            }
+            MentionKind::Agent {
+                sector,
+                head,
+                plural,
+            } => format!(
+                "role {sector} ({head}{})",
+                if *plural { ", plural" } else { "" }
+            ),
+            MentionKind::Org { code } => format!("organisation {code}"),
+            MentionKind::Person { name, roles } => {
+                format!("person {name} ({} role(s))", roles.len())
+            }
+        }
+    }
+
     /// Precedence when two entries match the same words: organisations and
     /// people over states, states over their capitals and adjectives.
     fn rank(&self) -> u8 {
         match self {
-            MentionKind::Org { .. } => 6,
-            MentionKind::Person { .. } => 5,
-            MentionKind::Country { .. } => 4,
-            MentionKind::Capital { .. } => 3,
+            MentionKind::Org { .. } => 8,
+            MentionKind::Person { .. } => 7,
+            MentionKind::Country { .. } => 6,
+            MentionKind::Region { .. } => 5,
+            MentionKind::Capital { .. } => 4,
+            MentionKind::City { .. } => 3,
             MentionKind::Demonym { .. } => 2,
             MentionKind::Agent { .. } => 1,
         }
@@ -85,12 +124,23 @@ enum CaseRule {
     Exact,
 }
 
+/// Where a lexicon entry was defined: a source file (index into the
+/// knowledge base's list of loaded files) and a line (0 when unknown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Origin {
+    /// Index of the file in load order.
+    pub file: u32,
+    /// 1-based line, 0 when unknown.
+    pub line: u32,
+}
+
 #[derive(Debug, Clone)]
 struct Entry {
     words: Vec<String>,
     surface: Vec<String>,
     case: CaseRule,
     kind: MentionKind,
+    origin: Origin,
 }
 
 /// A phrase of the knowledge base found in a sentence.
@@ -100,6 +150,8 @@ pub struct Mention<'kb> {
     pub tokens: Range<usize>,
     /// What the phrase denotes.
     pub kind: &'kb MentionKind,
+    /// Where the entry was defined.
+    pub origin: Origin,
 }
 
 /// The phrase dictionary, indexed by first word.
@@ -110,18 +162,11 @@ pub(crate) struct Lexicon {
     people: HashMap<String, usize>,
 }
 
-fn phrase_words(phrase: &str) -> Vec<String> {
-    let folded = fold_quotes(phrase);
-    tokenize(&folded)
-        .iter()
-        .map(|t| t.text(&folded).to_string())
-        .collect()
-}
-
 impl Lexicon {
-    /// Adds a name-like phrase (country, place, organisation).
-    pub fn add(&mut self, _tagger: &Tagger, phrase: &str, kind: MentionKind) {
-        let surface = phrase_words(phrase);
+    /// Adds a name-like phrase (country, place, organisation). Names only
+    /// match capitalised words; short all-capital acronyms only match exactly.
+    pub fn add(&mut self, phrase: &Phrase, kind: MentionKind, origin: Origin) {
+        let surface = &phrase.words;
         if surface.is_empty() {
             return;
         }
@@ -133,87 +178,56 @@ impl Lexicon {
         } else {
             CaseRule::Capitalized
         };
-        self.push(surface, case, kind);
+        self.push(surface.clone(), case, kind, origin);
     }
 
-    /// Adds a sector agent phrase, finding its head noun and number with the tagger.
-    pub fn add_agent(&mut self, tagger: &Tagger, phrase: &str, sector: &str) {
-        let folded = fold_quotes(&phrase.to_lowercase());
-        let toks = tokenize(&folded);
-        if toks.is_empty() {
+    /// Adds a sector agent phrase (matched in any case) with its head noun
+    /// in the singular and its number.
+    pub fn add_agent(
+        &mut self,
+        phrase: &Phrase,
+        sector: &str,
+        head: &str,
+        plural: bool,
+        origin: Origin,
+    ) {
+        if phrase.words.is_empty() {
             return;
         }
-        let tagged = tagger.tag(&folded, &toks);
-        // The head is the last noun before any "of" ("minister of foreign affairs").
-        let before_of = tagged
-            .iter()
-            .position(|t| t.lower == "of")
-            .unwrap_or(tagged.len());
-        let head_tok = tagged[..before_of]
-            .iter()
-            .rev()
-            .find(|t| t.is_noun())
-            .or_else(|| tagged[..before_of].last())
-            .or(tagged.last());
-        let (head, plural) = match head_tok {
-            Some(t) => (t.lemma.clone(), t.pos == "NNS" || t.pos == "NNPS"),
-            None => return,
+        let surface = phrase.words.iter().map(|w| w.to_lowercase()).collect();
+        let kind = MentionKind::Agent {
+            sector: sector.to_string(),
+            head: head.to_string(),
+            plural,
         };
-        let surface: Vec<String> = toks.iter().map(|t| t.text(&folded).to_string()).collect();
-        self.push(
-            surface,
-            CaseRule::Any,
-            MentionKind::Agent {
-                sector: sector.to_string(),
-                head,
-                plural,
-            },
-        );
-    }
-
-    /// Adds a sector agent phrase whose head noun and number are known
-    /// (legacy agent dictionaries list singulars and plurals), without tagging.
-    pub fn add_agent_known(&mut self, phrase: &str, sector: &str, head: &str, plural: bool) {
-        let folded = fold_quotes(&phrase.to_lowercase());
-        let surface: Vec<String> = tokenize(&folded)
-            .iter()
-            .map(|t| t.text(&folded).to_string())
-            .collect();
-        if surface.is_empty() {
-            return;
-        }
-        self.push(
-            surface,
-            CaseRule::Any,
-            MentionKind::Agent {
-                sector: sector.to_string(),
-                head: head.to_string(),
-                plural,
-            },
-        );
+        self.push(surface, CaseRule::Any, kind, origin);
     }
 
     /// Adds a name with all its dated roles at once (legacy actors with
     /// date-restricted codes); unlike [`Lexicon::add_role`] nothing merges.
-    pub fn add_person(&mut self, phrase: &str, canonical: &str, roles: Vec<Role>) {
-        let surface = phrase_words(phrase);
-        if surface.is_empty() || roles.is_empty() {
+    pub fn add_person(
+        &mut self,
+        phrase: &Phrase,
+        canonical: &str,
+        roles: Vec<Role>,
+        origin: Origin,
+    ) {
+        if phrase.words.is_empty() || roles.is_empty() {
             return;
         }
         let kind = MentionKind::Person {
             name: canonical.to_string(),
             roles,
         };
-        self.push(surface, CaseRule::Capitalized, kind);
+        self.push(phrase.words.clone(), CaseRule::Capitalized, kind, origin);
     }
 
     /// Adds a person's name with one role; several lines for one canonical name merge.
-    pub fn add_role(&mut self, _tagger: &Tagger, phrase: &str, canonical: &str, role: Role) {
-        let surface = phrase_words(phrase);
-        if surface.is_empty() {
+    pub fn add_role(&mut self, phrase: &Phrase, canonical: &str, role: Role, origin: Origin) {
+        if phrase.words.is_empty() {
             return;
         }
-        let key = format!("{canonical}\u{0}{}", surface.join(" ").to_lowercase());
+        let key = format!("{canonical}\u{0}{}", phrase.key());
         if let Some(&idx) = self.people.get(&key) {
             if let MentionKind::Person { roles, .. } = &mut self.entries[idx].kind {
                 roles.push(role);
@@ -225,10 +239,10 @@ impl Lexicon {
             name: canonical.to_string(),
             roles: vec![role],
         };
-        self.push(surface, CaseRule::Capitalized, kind);
+        self.push(phrase.words.clone(), CaseRule::Capitalized, kind, origin);
     }
 
-    fn push(&mut self, surface: Vec<String>, case: CaseRule, kind: MentionKind) {
+    fn push(&mut self, surface: Vec<String>, case: CaseRule, kind: MentionKind, origin: Origin) {
         let words: Vec<String> = surface.iter().map(|w| w.to_lowercase()).collect();
         let idx = self.entries.len() as u32;
         self.by_first.entry(words[0].clone()).or_default().push(idx);
@@ -237,6 +251,7 @@ impl Lexicon {
             surface,
             case,
             kind,
+            origin,
         });
     }
 
@@ -310,6 +325,7 @@ impl Lexicon {
                     out.push(Mention {
                         tokens: i..i + e.words.len(),
                         kind: &e.kind,
+                        origin: e.origin,
                     });
                     i += e.words.len();
                 }
@@ -319,14 +335,54 @@ impl Lexicon {
         out
     }
 
+    /// Every entry matching at `at`, in precedence order (see [`Lexicon::finish`]).
+    pub fn candidates<'kb>(&'kb self, tokens: &[Tagged], at: usize) -> Vec<Mention<'kb>> {
+        let Some(first) = tokens.get(at) else {
+            return Vec::new();
+        };
+        self.by_first
+            .get(&first.lower)
+            .into_iter()
+            .flatten()
+            .map(|&idx| &self.entries[idx as usize])
+            .filter(|e| Self::entry_matches(e, tokens, at))
+            .map(|e| Mention {
+                tokens: at..at + e.words.len(),
+                kind: &e.kind,
+                origin: e.origin,
+            })
+            .collect()
+    }
+
     /// Counts entries by kind.
     pub fn stats(&self) -> KbStats {
         let mut s = KbStats::default();
+        // Organisations are counted by their defining line (one line, one body).
+        let mut orgs = std::collections::HashSet::new();
+        let mut people = std::collections::HashSet::new();
+        for e in &self.entries {
+            match &e.kind {
+                MentionKind::Org { code } => {
+                    orgs.insert((e.origin, code.full.starts_with("IGO")));
+                }
+                MentionKind::Person { name, roles } => {
+                    if people.insert(name.as_str()) {
+                        s.person_roles += roles.len();
+                    }
+                }
+                _ => {}
+            }
+        }
+        s.orgs = orgs.len();
+        s.igos = orgs.iter().filter(|(_, igo)| *igo).count();
+        s.people = people.len();
         for e in &self.entries {
             match e.kind {
                 MentionKind::Country { .. }
                 | MentionKind::Demonym { .. }
                 | MentionKind::Capital { .. } => s.country_phrases += 1,
+                MentionKind::City { .. } => s.city_phrases += 1,
+                MentionKind::Region { .. } => s.region_phrases += 1,
                 MentionKind::Agent { .. } => s.agent_phrases += 1,
                 MentionKind::Org { .. } => s.org_phrases += 1,
                 MentionKind::Person { .. } => s.person_phrases += 1,

@@ -2,26 +2,68 @@
 //! which phrasings express which event.
 //!
 //! Sources are the human-editable files under the repository's `data/`
-//! directory (schemas in `data/README.md`), embedded in the binary at compile
-//! time, so [`KnowledgeBase::embedded`] needs no files at run time. Users can
-//! add their own files of the same formats with [`KnowledgeBase::add_file`];
-//! later entries for the same phrase take precedence over earlier ones.
+//! directory (schemas in `data/README.md`). The build script parses and
+//! checks them ([`source`]) and embeds the parsed rows in a compact binary
+//! form, so [`KnowledgeBase::embedded`] reads no files and parses no text at
+//! run time. Users add files of the same formats with
+//! [`KnowledgeBase::add_file`] and legacy dictionaries with [`legacy`].
+//!
+//! Precedence when entries disagree: for the same words, the longest match
+//! wins; among entries of equal length, organisations beat people, people
+//! beat countries, then regions, capitals, cities, demonyms and agents; among
+//! entries of the same kind, the one loaded last wins (user files over the
+//! embedded ones, legacy dictionaries over both when loaded after them).
 
 mod actor_code;
 pub mod legacy;
 mod load;
 mod matcher;
 mod patterns;
+pub mod source;
 
 pub use actor_code::ActorCode;
-pub use load::{KbError, SourceKind};
-pub use matcher::{Mention, MentionKind};
+pub use matcher::{Mention, MentionKind, Origin};
 pub use patterns::{Pattern, PatternElement, Synset, LEGACY_GAP, MAX_GAP};
+pub use source::{KbError, SourceFile, SourceKind};
 
 pub use crate::ontology::{quad_class, CameoCode};
 use crate::text::tag::{self as text_tag, Tagger};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+/// The part-of-speech tagger, initialised on a background thread as soon as
+/// a knowledge base is created: its lexicon tables take tens of milliseconds
+/// to build, which then overlap with loading the knowledge base and reading
+/// the input. The first sentence to be tagged waits for it if needed.
+pub(crate) struct SharedTagger(Arc<OnceLock<Tagger>>);
+
+impl SharedTagger {
+    fn start() -> Self {
+        let cell = Arc::new(OnceLock::new());
+        let warm = Arc::clone(&cell);
+        // If no thread can be started, the first use initialises it instead.
+        let _ = std::thread::Builder::new()
+            .name("dyad-tagger-init".into())
+            .spawn(move || {
+                warm.get_or_init(Tagger::warmed);
+            });
+        SharedTagger(cell)
+    }
+}
+
+impl std::ops::Deref for SharedTagger {
+    type Target = Tagger;
+    fn deref(&self) -> &Tagger {
+        self.0.get_or_init(Tagger::warmed)
+    }
+}
+
+impl std::fmt::Debug for SharedTagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SharedTagger")
+    }
+}
 
 /// A date-bounded role of a named person.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,12 +86,16 @@ impl Role {
 /// Everything the coder knows, loaded once and shared read-only between threads.
 #[derive(Debug)]
 pub struct KnowledgeBase {
-    pub(crate) tagger: Tagger,
+    pub(crate) tagger: SharedTagger,
     pub(crate) lexicon: matcher::Lexicon,
     pub(crate) patterns: patterns::PatternSet,
     pub(crate) noun_patterns: patterns::PatternSet,
     pub(crate) cameo: HashMap<String, CameoCode>,
     pub(crate) countries: HashMap<String, String>,
+    /// Sector codes: name and PLOVER agent type.
+    pub(crate) sectors: HashMap<String, (String, String)>,
+    /// Names of the loaded source files, in load order (see [`Origin`]).
+    pub(crate) source_names: Vec<String>,
     /// Event codes of legacy verb patterns (kept even when not CAMEO).
     pub(crate) legacy_codes: HashSet<String>,
     /// Legacy discard phrases.
@@ -70,6 +116,22 @@ pub struct KbStats {
     pub agent_phrases: usize,
     /// Organisation name phrases.
     pub org_phrases: usize,
+    /// Distinct organisation codes.
+    pub orgs: usize,
+    /// Distinct international-organisation (`IGO…`) codes.
+    pub igos: usize,
+    /// Major-city phrases (places).
+    pub city_phrases: usize,
+    /// Contested and self-declared region phrases.
+    pub region_phrases: usize,
+    /// Sector (role) codes.
+    pub sectors: usize,
+    /// Distinct named people.
+    pub people: usize,
+    /// Dated person-roles.
+    pub person_roles: usize,
+    /// CAMEO roots (01–20) with at least one verb or noun pattern.
+    pub roots_with_patterns: usize,
     /// Person name phrases.
     pub person_phrases: usize,
     /// Event patterns anchored on verbs.
@@ -80,55 +142,79 @@ pub struct KbStats {
     pub cameo_codes: usize,
 }
 
-/// The embedded source files, in load order.
-const EMBEDDED: &[(&str, SourceKind, &str)] = &[
-    (
-        "data/cameo_events.tsv",
-        SourceKind::CameoEvents,
-        include_str!("../../../../data/cameo_events.tsv"),
-    ),
-    (
-        "data/countries.tsv",
-        SourceKind::Countries,
-        include_str!("../../../../data/countries.tsv"),
-    ),
-    (
-        "data/agents.tsv",
-        SourceKind::Agents,
-        include_str!("../../../../data/agents.tsv"),
-    ),
-    (
-        "data/orgs.tsv",
-        SourceKind::Orgs,
-        include_str!("../../../../data/orgs.tsv"),
-    ),
-    (
-        "data/people.tsv",
-        SourceKind::People,
-        include_str!("../../../../data/people.tsv"),
-    ),
-    (
-        "data/verbs.txt",
-        SourceKind::Patterns,
-        include_str!("../../../../data/verbs.txt"),
-    ),
-    (
-        "data/nouns.txt",
-        SourceKind::NounPatterns,
-        include_str!("../../../../data/nouns.txt"),
-    ),
-];
+/// The embedded `data/` files as parsed and checked by the build script
+/// (postcard encoding of `Vec<SourceFile>`).
+static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
+
+/// The parsed rows of the embedded `data/` files, for `dyad kb check` and
+/// tools that read the knowledge base's sources.
+pub fn embedded_sources() -> Result<Vec<SourceFile>, KbError> {
+    postcard::from_bytes(COMPILED).map_err(|e| KbError {
+        file: "embedded knowledge base".into(),
+        line: 0,
+        message: format!("cannot decode the compiled form: {e}"),
+    })
+}
+
+/// Parses every knowledge-base file of a directory (kinds told by file
+/// name, files in the order of [`source::EMBEDDED_FILES`] then by name);
+/// files of no known kind are listed as errors.
+pub fn parse_dir(dir: &std::path::Path) -> Result<(Vec<SourceFile>, Vec<KbError>), KbError> {
+    let io = |e: std::io::Error| KbError {
+        file: dir.display().to_string(),
+        line: 0,
+        message: e.to_string(),
+    };
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    let rank = |p: &std::path::Path| {
+        let kind = SourceKind::from_file_name(p);
+        source::EMBEDDED_FILES
+            .iter()
+            .position(|(_, k)| Some(*k) == kind)
+            .unwrap_or(usize::MAX)
+    };
+    paths.sort_by_key(|p| (rank(p), p.clone()));
+    let (mut files, mut errors) = (Vec::new(), Vec::new());
+    for p in paths {
+        let name = p.display().to_string();
+        // Documentation, and the ontology's CAMEO→PLOVER table (compiled
+        // into `ontology`, not a knowledge-base source), are not sources.
+        let file_name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if p.extension().is_some_and(|e| e == "md") || file_name.starts_with("cameo_plover") {
+            continue;
+        }
+        let Some(kind) = SourceKind::from_file_name(&p) else {
+            errors.push(KbError {
+                file: name,
+                line: 0,
+                message: "not a knowledge-base file name (see data/README.md)".into(),
+            });
+            continue;
+        };
+        let text = std::fs::read_to_string(&p).map_err(io)?;
+        let (f, e) = source::parse(&name, kind, &text);
+        files.push(f);
+        errors.extend(e);
+    }
+    Ok((files, errors))
+}
 
 impl KnowledgeBase {
     /// An empty knowledge base (no actors, no patterns) with a tagger.
     pub fn empty() -> Self {
         KnowledgeBase {
-            tagger: Tagger::new(),
+            tagger: SharedTagger::start(),
             lexicon: matcher::Lexicon::default(),
             patterns: patterns::PatternSet::default(),
             noun_patterns: patterns::PatternSet::default(),
             cameo: HashMap::new(),
             countries: HashMap::new(),
+            sectors: HashMap::new(),
+            source_names: Vec::new(),
             legacy_codes: HashSet::new(),
             discards: legacy::Discards::default(),
             warnings: Vec::new(),
@@ -142,8 +228,14 @@ impl KnowledgeBase {
     /// the test suite requires that list to be empty for the embedded files.
     pub fn embedded() -> Self {
         let mut kb = Self::empty();
-        for (name, kind, text) in EMBEDDED {
-            kb.add_source(name, *kind, text);
+        kb.note_source("embedded", COMPILED);
+        match embedded_sources() {
+            Ok(files) => {
+                for f in &files {
+                    kb.add_rows(f);
+                }
+            }
+            Err(e) => kb.warnings.push(e),
         }
         kb.lexicon.finish();
         kb
@@ -166,8 +258,8 @@ impl KnowledgeBase {
             file: name.clone(),
             line: 0,
             message: "cannot tell the kind of knowledge-base file from its name; \
-                      expected countries*.tsv, agents*.tsv, orgs*.tsv, people*.tsv, \
-                      cameo_events*.tsv, verbs*.txt or nouns*.txt"
+                      expected countries*, regions*, agents*, orgs*, people*, sectors*, \
+                      cameo_events*, verbs* or nouns* (see data/README.md)"
                 .into(),
         })?;
         let text = std::fs::read_to_string(path).map_err(|e| KbError {
@@ -175,28 +267,38 @@ impl KnowledgeBase {
             line: 0,
             message: e.to_string(),
         })?;
-        self.add_source(&name, kind, &text);
-        self.lexicon.finish();
+        let (file, errors) = source::parse(&name, kind, &text);
+        self.warnings.extend(errors);
+        self.add_parsed(&file);
         Ok(())
     }
 
-    fn add_source(&mut self, name: &str, kind: SourceKind, text: &str) {
-        self.note_source(name, text);
-        let warnings = load::add_source(self, name, kind, text);
+    /// Adds a parsed source file (see [`source::parse`], [`parse_dir`]).
+    /// Rows the loader cannot use are added to [`KnowledgeBase::warnings`].
+    pub fn add_parsed(&mut self, file: &SourceFile) {
+        let encoded = postcard::to_allocvec(file).unwrap_or_default();
+        self.note_source(&file.name, &encoded);
+        self.add_rows(file);
+        self.lexicon.finish();
+    }
+
+    /// Adds the rows of a parsed file (call `lexicon.finish()` after).
+    fn add_rows(&mut self, file: &SourceFile) {
+        let warnings = load::add_file(self, file);
         self.warnings.extend(warnings);
     }
 
     /// Folds a loaded source into [`KnowledgeBase::version`]. Only the file
     /// name (not its directory) counts, so the same files give the same
     /// version wherever they are.
-    pub(crate) fn note_source(&mut self, name: &str, text: &str) {
+    pub(crate) fn note_source(&mut self, name: &str, content: &[u8]) {
         use sha2::{Digest, Sha256};
         let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
         let mut h = Sha256::new();
         h.update(self.digest);
         h.update(base.as_bytes());
         h.update([0u8]);
-        h.update(text.as_bytes());
+        h.update(content);
         self.digest = h.finalize().into();
     }
 
@@ -205,7 +307,10 @@ impl KnowledgeBase {
     /// Two knowledge bases with the same version code identically; stores
     /// record it next to each event so re-coding can tell stale events.
     pub fn version(&self) -> String {
-        let hex: String = self.digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+        let hex: String = self.digest[..6]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         format!("{}+{hex}", env!("CARGO_PKG_VERSION"))
     }
 
@@ -258,6 +363,54 @@ impl KnowledgeBase {
         s.patterns = self.patterns.all().len();
         s.noun_patterns = self.noun_patterns.all().len();
         s.cameo_codes = self.cameo.len();
+        s.sectors = self.sectors.len();
+        let roots: HashSet<&str> = self
+            .patterns
+            .all()
+            .iter()
+            .chain(self.noun_patterns.all())
+            .filter_map(|p| p.code.get(..2))
+            .collect();
+        s.roots_with_patterns = (1..=20)
+            .filter(|r| roots.contains(format!("{r:02}").as_str()))
+            .count();
         s
+    }
+
+    /// Name and PLOVER agent type of a sector code (`"GOV"` →
+    /// `("Government", "GOV")`).
+    pub fn sector(&self, code: &str) -> Option<(&str, &str)> {
+        self.sectors
+            .get(code)
+            .map(|(n, p)| (n.as_str(), p.as_str()))
+    }
+
+    /// The origin of entries added from the file loaded last (legacy
+    /// dictionaries, whose entries carry no line numbers).
+    pub(crate) fn last_origin(&self) -> Origin {
+        Origin {
+            file: self.source_names.len().saturating_sub(1) as u32,
+            line: 0,
+        }
+    }
+
+    /// Name of a loaded source file by its index in an [`Origin`].
+    pub fn source_name(&self, origin: Origin) -> &str {
+        self.source_names
+            .get(origin.file as usize)
+            .map_or("?", String::as_str)
+    }
+
+    /// Every entry whose words match `tokens` starting at `at`, in
+    /// precedence order (the first is the one the coder uses), with the
+    /// number of tokens each covers: for `dyad kb lookup`.
+    pub fn candidates(&self, tokens: &[text_tag::Tagged], at: usize) -> Vec<Mention<'_>> {
+        self.lexicon.candidates(tokens, at)
+    }
+
+    /// Tags a phrase or sentence the way the coder does.
+    pub fn tag(&self, text: &str) -> Vec<text_tag::Tagged> {
+        let tokens = crate::text::segment::tokenize(text);
+        self.tagger.tag(text, &tokens)
     }
 }

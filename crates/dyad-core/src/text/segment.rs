@@ -152,6 +152,18 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Longest piece tokenized at once; pieces end at whitespace, so no token is cut.
+/// Folds typographic apostrophes and quotes to ASCII.
+pub fn fold_quotes(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '’' | '‘' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '«' | '»' => '"',
+            '—' | '–' => '-',
+            c => c,
+        })
+        .collect()
+}
+
 const PIECE_BYTES: usize = 1 << 16;
 
 /// Splits `text` into tokens. Never fails; whitespace is skipped.

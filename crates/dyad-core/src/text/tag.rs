@@ -5,6 +5,7 @@
 //! Typographic quotes are folded to ASCII before tagging because the tagger's
 //! lexicon knows only the ASCII forms.
 
+pub use super::segment::fold_quotes;
 use super::segment::{Token, TokenKind};
 
 /// A token with its tag, lemma and lowercase form.
@@ -54,18 +55,6 @@ impl Default for Tagger {
     }
 }
 
-/// Folds typographic apostrophes and quotes to ASCII.
-pub fn fold_quotes(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '’' | '‘' | '`' | '´' => '\'',
-            '“' | '”' | '„' | '«' | '»' => '"',
-            '—' | '–' => '-',
-            c => c,
-        })
-        .collect()
-}
-
 impl Tagger {
     /// Builds the tagger (parses the embedded lexicon once).
     pub fn new() -> Self {
@@ -80,6 +69,15 @@ impl Tagger {
             ("lawmakers", vec!["NNS"]),
         ]);
         Tagger { inner }
+    }
+
+    /// Builds the tagger and tags one sentence, so that the lexical tables
+    /// the tagger builds on first use are ready.
+    pub fn warmed() -> Self {
+        let t = Self::new();
+        let text = "The troops were fighting near the cities, officials said.";
+        let _ = t.tag(text, &super::segment::tokenize(text));
+        t
     }
 
     /// Tags the tokens of one sentence.

@@ -10,6 +10,7 @@
 //! ```
 
 use super::{brackets, is_null_code, parse_date, LegacyReport, Lines};
+use crate::kb::source::Phrase;
 use crate::kb::{ActorCode, KnowledgeBase, MentionKind, Role};
 use jiff::civil::Date;
 
@@ -341,8 +342,8 @@ pub(super) fn load(kb: &mut KnowledgeBase, lines: Lines<'_>, report: &mut Legacy
             };
             for p in &e.phrases {
                 if let Some(s) = surface(p) {
-                    kb.lexicon
-                        .add(&kb.tagger, &s, MentionKind::Org { code: code.clone() });
+                    let kind = MentionKind::Org { code: code.clone() };
+                    kb.lexicon.add(&Phrase::new(&s), kind, kb.last_origin());
                 }
             }
         } else {
@@ -353,7 +354,9 @@ pub(super) fn load(kb: &mut KnowledgeBase, lines: Lines<'_>, report: &mut Legacy
             }
             for p in &e.phrases {
                 if let Some(s) = surface(p) {
-                    kb.lexicon.add_person(&s, &canonical, roles.clone());
+                    let origin = kb.last_origin();
+                    kb.lexicon
+                        .add_person(&Phrase::new(&s), &canonical, roles.clone(), origin);
                 }
             }
         }

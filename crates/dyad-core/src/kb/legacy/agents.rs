@@ -7,6 +7,7 @@
 //! by substitution get no plural, as in PETRARCH.
 
 use super::{brackets, plural, LegacyReport, Lines};
+use crate::kb::source::Phrase;
 use crate::kb::KnowledgeBase;
 use std::collections::HashMap;
 
@@ -142,8 +143,10 @@ pub(super) fn load(kb: &mut KnowledgeBase, lines: Lines<'_>, report: &mut Legacy
         for (p, is_plural) in phrases {
             let p = p.replace('_', " ").to_lowercase();
             report.agent_phrases += 1;
+            let origin = kb.last_origin();
+            let phrase = Phrase::new(p.trim());
             kb.lexicon
-                .add_agent_known(p.trim(), &sector, &head_word, is_plural);
+                .add_agent(&phrase, &sector, &head_word, is_plural, origin);
         }
     }
     report.warnings.extend(warnings);

@@ -310,7 +310,8 @@ pub fn load_str(kb: &mut KnowledgeBase, file: &str, text: &str, kind: LegacyKind
 
 fn load_text(kb: &mut KnowledgeBase, file: &str, text: &str, kind: LegacyKind) -> LegacyReport {
     let start = Instant::now();
-    kb.note_source(file, text);
+    kb.note_source(file, text.as_bytes());
+    kb.source_names.push(file.to_string());
     let lines = Lines::new(file, text);
     let mut report = LegacyReport {
         files: vec![(file.to_string(), kind)],

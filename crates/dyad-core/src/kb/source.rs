@@ -1,0 +1,849 @@
+//! The knowledge-base source files: their kinds, their line formats, the
+//! parser that turns them into typed rows, and the checks `dyad kb check`
+//! runs on them (schemas in `data/README.md`).
+//!
+//! This module is shared with the crate's build script, which parses and
+//! checks the embedded `data/` files at compile time and stores the rows in
+//! a compact binary form (postcard) inside the library: at run time the
+//! embedded knowledge base needs no text parsing, and a data error fails the
+//! build with its file and line. User files (`--kb-dir`) go through the same
+//! parser at run time. It depends only on `std`, `serde` and the tokenizer.
+
+use crate::text::segment::{fold_quotes, tokenize};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+/// What a knowledge-base file contains, told by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SourceKind {
+    /// `iso3  names  adjectives  capitals  cities`
+    Countries,
+    /// `phrases  sector`
+    Agents,
+    /// `names  code`
+    Orgs,
+    /// `names  code  start  end`
+    People,
+    /// `names  country  code  status` — contested and self-declared regions
+    Regions,
+    /// `code  name  plover_agent` — sector (role) codes
+    Sectors,
+    /// `code  goldstein  name`
+    CameoEvents,
+    /// `code  pattern`, anchored on a verb
+    Patterns,
+    /// `code  pattern`, anchored on a noun
+    NounPatterns,
+}
+
+impl SourceKind {
+    /// Guesses the kind from a file name such as `people-extra.tsv`.
+    pub fn from_file_name(path: &std::path::Path) -> Option<Self> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let kinds = [
+            ("countries", SourceKind::Countries),
+            ("agents", SourceKind::Agents),
+            ("orgs", SourceKind::Orgs),
+            ("people", SourceKind::People),
+            ("regions", SourceKind::Regions),
+            ("sectors", SourceKind::Sectors),
+            ("cameo_events", SourceKind::CameoEvents),
+            ("verbs", SourceKind::Patterns),
+            ("nouns", SourceKind::NounPatterns),
+            ("patterns", SourceKind::Patterns),
+        ];
+        kinds
+            .iter()
+            .find(|(prefix, _)| name.starts_with(prefix))
+            .map(|&(_, k)| k)
+    }
+}
+
+/// The files of `data/` compiled into the library, in load order (sectors
+/// and CAMEO codes first, so that later files can be checked against them).
+pub const EMBEDDED_FILES: &[(&str, SourceKind)] = &[
+    ("sectors.tsv", SourceKind::Sectors),
+    ("cameo_events.tsv", SourceKind::CameoEvents),
+    ("countries.tsv", SourceKind::Countries),
+    ("regions.tsv", SourceKind::Regions),
+    ("agents.tsv", SourceKind::Agents),
+    ("orgs.tsv", SourceKind::Orgs),
+    ("people.tsv", SourceKind::People),
+    ("verbs.txt", SourceKind::Patterns),
+    ("nouns.txt", SourceKind::NounPatterns),
+];
+
+/// A problem in a knowledge-base file, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KbError {
+    /// File name.
+    pub file: String,
+    /// 1-based line number (0 when the problem concerns the whole file).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for KbError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        }
+    }
+}
+
+impl std::error::Error for KbError {}
+
+/// A phrase as written in a source file and its tokens (quotes folded).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phrase {
+    /// The phrase as written.
+    pub text: String,
+    /// Its tokens, as the text tokenizer splits them.
+    pub words: Vec<String>,
+}
+
+impl Phrase {
+    /// Tokenizes `text` the way sentences are tokenized.
+    pub fn new(text: &str) -> Self {
+        let folded = fold_quotes(text);
+        let words = tokenize(&folded)
+            .iter()
+            .map(|t| t.text(&folded).to_string())
+            .collect();
+        Phrase {
+            text: text.to_string(),
+            words,
+        }
+    }
+
+    /// The lowercase words joined by single spaces: the phrase's key.
+    pub fn key(&self) -> String {
+        self.words.join(" ").to_lowercase()
+    }
+}
+
+/// A calendar day, checked at parse time (`YYYY-MM-DD`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Day {
+    /// Year.
+    pub year: i16,
+    /// Month, 1–12.
+    pub month: i8,
+    /// Day of the month.
+    pub day: i8,
+}
+
+impl Day {
+    /// Parses `YYYY-MM-DD`, checking that the day exists.
+    pub fn parse(s: &str) -> Option<Day> {
+        let mut it = s.trim().splitn(3, '-');
+        let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let (year, month, day): (i16, i8, i8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Day { year, month, day })
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A sector agent phrase with its head noun (singular) and number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentPhrase {
+    /// The phrase.
+    pub phrase: Phrase,
+    /// Head noun in the singular ("minister" for "ministers of defence").
+    pub head: String,
+    /// True for plural phrases ("troops", "foreign ministers").
+    pub plural: bool,
+}
+
+/// One entry of a source file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Entry {
+    /// A country or territory.
+    Country {
+        /// ISO 3166 alpha-3 code.
+        iso3: String,
+        /// Names; the first is the display name.
+        names: Vec<Phrase>,
+        /// Adjectives and demonyms.
+        demonyms: Vec<Phrase>,
+        /// Capitals and seats of government, used as metonyms.
+        capitals: Vec<Phrase>,
+        /// Major cities: places, never actors.
+        cities: Vec<Phrase>,
+    },
+    /// Sector agent phrases.
+    Agent {
+        /// The phrases.
+        phrases: Vec<AgentPhrase>,
+        /// Sector code.
+        sector: String,
+    },
+    /// A named organisation.
+    Org {
+        /// Names; the first is the canonical one.
+        names: Vec<Phrase>,
+        /// Actor code.
+        code: String,
+    },
+    /// A person in one role between two dates.
+    Person {
+        /// Names; the first is the canonical one.
+        names: Vec<Phrase>,
+        /// Actor code in this role.
+        code: String,
+        /// First day in the role.
+        start: Option<Day>,
+        /// First day out of the role (exclusive).
+        end: Option<Day>,
+    },
+    /// A contested or self-declared region.
+    Region {
+        /// Names; the first is the display name.
+        names: Vec<Phrase>,
+        /// ISO3 of the state the region is coded in as a place.
+        country: String,
+        /// Actor code of its de facto authorities.
+        code: String,
+        /// Free-text status note.
+        status: String,
+    },
+    /// A sector (role) code.
+    Sector {
+        /// Three-letter code.
+        code: String,
+        /// Name.
+        name: String,
+        /// PLOVER/POLECAT agent type.
+        plover: String,
+    },
+    /// A CAMEO event code.
+    Cameo {
+        /// Code.
+        code: String,
+        /// Goldstein value.
+        goldstein: f32,
+        /// Name.
+        name: String,
+    },
+    /// An event pattern (verb- or noun-anchored by the file kind).
+    Pattern {
+        /// CAMEO code.
+        code: String,
+        /// Pattern text.
+        pattern: String,
+    },
+}
+
+/// An entry and the line it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    /// 1-based line number.
+    pub line: u32,
+    /// The entry.
+    pub entry: Entry,
+}
+
+/// A parsed source file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceFile {
+    /// File name as given.
+    pub name: String,
+    /// Kind.
+    pub kind: SourceKind,
+    /// Entries in file order.
+    pub rows: Vec<Row>,
+}
+
+/// Parses one source file; malformed lines are returned as errors and left out.
+pub fn parse(name: &str, kind: SourceKind, text: &str) -> (SourceFile, Vec<KbError>) {
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    for (idx, raw) in text.lines().enumerate() {
+        let line = raw.trim_end();
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        // Trailing comments: a '#' preceded by whitespace.
+        let line = match line.find(" #").or_else(|| line.find("\t#")) {
+            Some(p) => line[..p].trim_end(),
+            None => line,
+        };
+        let cols: Vec<&str> = line.split('\t').collect();
+        match parse_line(kind, &cols) {
+            Ok(entry) => rows.push(Row {
+                line: idx as u32 + 1,
+                entry,
+            }),
+            Err(message) => errors.push(KbError {
+                file: name.to_string(),
+                line: idx + 1,
+                message,
+            }),
+        }
+    }
+    let file = SourceFile {
+        name: name.to_string(),
+        kind,
+        rows,
+    };
+    (file, errors)
+}
+
+fn phrases(col: Option<&&str>) -> Vec<Phrase> {
+    col.map_or(Vec::new(), |c| {
+        c.split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(Phrase::new)
+            .filter(|p| !p.words.is_empty())
+            .collect()
+    })
+}
+
+fn need(cols: &[&str], n: usize, what: &str) -> Result<(), String> {
+    if cols.len() < n {
+        return Err(format!(
+            "expected {n} tab-separated columns ({what}), found {}",
+            cols.len()
+        ));
+    }
+    Ok(())
+}
+
+fn upper3(s: &str, what: &str) -> Result<String, String> {
+    let s = s.trim();
+    if s.len() != 3 || !s.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(format!("bad {what} {s:?}: expected three capital letters"));
+    }
+    Ok(s.to_string())
+}
+
+fn actor_code(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    if s.len() < 3
+        || s.len() % 3 != 0
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
+        return Err(format!(
+            "bad actor code {s:?}: expected groups of three capital letters"
+        ));
+    }
+    Ok(s.to_string())
+}
+
+fn day(col: Option<&&str>) -> Result<Option<Day>, String> {
+    match col.map(|c| c.trim()).filter(|c| !c.is_empty()) {
+        None => Ok(None),
+        Some(c) => Day::parse(c)
+            .map(Some)
+            .ok_or_else(|| format!("bad date {c:?}: expected YYYY-MM-DD")),
+    }
+}
+
+fn parse_line(kind: SourceKind, cols: &[&str]) -> Result<Entry, String> {
+    let entry = match kind {
+        SourceKind::Countries => {
+            need(cols, 2, "iso3, names, adjectives, capitals, cities")?;
+            let names = phrases(cols.get(1));
+            if names.is_empty() {
+                return Err("no country name".into());
+            }
+            Entry::Country {
+                iso3: upper3(cols[0], "ISO 3166 alpha-3 code")?,
+                names,
+                demonyms: phrases(cols.get(2)),
+                capitals: phrases(cols.get(3)),
+                cities: phrases(cols.get(4)),
+            }
+        }
+        SourceKind::Agents => {
+            need(cols, 2, "phrases, sector")?;
+            let phrases: Vec<AgentPhrase> = phrases(cols.first())
+                .into_iter()
+                .map(|p| {
+                    let lower = Phrase::new(&p.text.to_lowercase());
+                    let (head, plural) = agent_head(&lower.words);
+                    AgentPhrase {
+                        phrase: lower,
+                        head,
+                        plural,
+                    }
+                })
+                .collect();
+            if phrases.is_empty() {
+                return Err("no agent phrase".into());
+            }
+            Entry::Agent {
+                phrases,
+                sector: upper3(cols[1], "sector code")?,
+            }
+        }
+        SourceKind::Orgs => {
+            need(cols, 2, "names, code")?;
+            let names = phrases(cols.first());
+            if names.is_empty() {
+                return Err("no organisation name".into());
+            }
+            Entry::Org {
+                names,
+                code: actor_code(cols[1])?,
+            }
+        }
+        SourceKind::People => {
+            need(cols, 2, "names, code, start, end")?;
+            let names = phrases(cols.first());
+            if names.is_empty() {
+                return Err("no name".into());
+            }
+            let (start, end) = (day(cols.get(2))?, day(cols.get(3))?);
+            if let (Some(s), Some(e)) = (start, end) {
+                if e < s {
+                    return Err(format!("role ends ({e}) before it starts ({s})"));
+                }
+            }
+            Entry::Person {
+                names,
+                code: actor_code(cols[1])?,
+                start,
+                end,
+            }
+        }
+        SourceKind::Regions => {
+            need(cols, 3, "names, country, code, status")?;
+            let names = phrases(cols.first());
+            if names.is_empty() {
+                return Err("no region name".into());
+            }
+            Entry::Region {
+                names,
+                country: upper3(cols[1], "ISO 3166 alpha-3 code")?,
+                code: actor_code(cols[2])?,
+                status: cols.get(3).map_or("", |s| s.trim()).to_string(),
+            }
+        }
+        SourceKind::Sectors => {
+            need(cols, 3, "code, name, plover agent")?;
+            Entry::Sector {
+                code: upper3(cols[0], "sector code")?,
+                name: cols[1].trim().to_string(),
+                plover: cols[2].trim().to_string(),
+            }
+        }
+        SourceKind::CameoEvents => {
+            need(cols, 3, "code, goldstein, name")?;
+            let code = cols[0].trim();
+            if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!("bad CAMEO code {code:?}"));
+            }
+            let goldstein: f32 = cols[1]
+                .trim()
+                .parse()
+                .map_err(|_| format!("bad Goldstein value {:?}", cols[1]))?;
+            if !(-10.0..=10.0).contains(&goldstein) {
+                return Err(format!("Goldstein value {goldstein} outside -10..10"));
+            }
+            Entry::Cameo {
+                code: code.to_string(),
+                goldstein,
+                name: cols[2].trim().to_string(),
+            }
+        }
+        SourceKind::Patterns | SourceKind::NounPatterns => {
+            need(cols, 2, "code, pattern")?;
+            let pattern = cols[1].trim();
+            if pattern.is_empty() {
+                return Err("empty pattern".into());
+            }
+            Entry::Pattern {
+                code: cols[0].trim().to_string(),
+                pattern: pattern.to_string(),
+            }
+        }
+    };
+    Ok(entry)
+}
+
+/// Nouns whose plural is not made with -s, and mass nouns read as plural.
+const IRREGULAR_PLURALS: &[(&str, &str)] = &[
+    ("men", "man"),
+    ("women", "woman"),
+    ("people", "person"),
+    ("children", "child"),
+    ("police", "police"),
+    ("personnel", "personnel"),
+    ("clergy", "clergy"),
+    ("staff", "staff"),
+    ("youth", "youth"),
+    ("militia", "militia"),
+    ("media", "media"),
+];
+
+/// Words that introduce a complement after the head noun.
+const HEAD_STOPS: &[&str] = &["of", "to", "for", "in", "at", "from", "on", "with", "and"];
+
+/// The head noun of an agent phrase (the last word before a preposition:
+/// "minister" in "foreign minister", "ministers of defence") in the
+/// singular, and whether the phrase is plural.
+pub fn agent_head(words: &[String]) -> (String, bool) {
+    let end = words
+        .iter()
+        .skip(1)
+        .position(|w| HEAD_STOPS.contains(&w.as_str()))
+        .map_or(words.len(), |p| p + 1);
+    let head = words[..end]
+        .iter()
+        .rev()
+        .find(|w| w.chars().any(char::is_alphabetic))
+        .or(words.last());
+    let Some(head) = head else {
+        return (String::new(), false);
+    };
+    singular(head)
+}
+
+/// The singular of an English noun and whether `word` was plural.
+fn singular(word: &str) -> (String, bool) {
+    if let Some(&(_, s)) = IRREGULAR_PLURALS.iter().find(|(p, _)| *p == word) {
+        return (s.to_string(), true);
+    }
+    let ends = |s: &str| word.ends_with(s);
+    if word.len() <= 3 || ends("ss") || ends("us") || ends("is") || !ends("s") {
+        return (word.to_string(), false);
+    }
+    let stem = if ends("ies") && word.len() > 4 {
+        format!("{}y", &word[..word.len() - 3])
+    } else if ["ches", "shes", "sses", "xes", "zes"]
+        .iter()
+        .any(|s| ends(s))
+    {
+        word[..word.len() - 2].to_string()
+    } else {
+        word[..word.len() - 1].to_string()
+    };
+    (stem, true)
+}
+
+/// Prefixes of actor codes that belong to no single state.
+pub const TRANSNATIONAL: &[&str] = &["IGO", "NGO", "NGM", "MNC", "INT", "UIS", "IMG"];
+
+/// Checks parsed files as one knowledge base (later files override earlier
+/// ones): malformed content the parser let through, duplicate keys within a
+/// file, people whose roles overlap in time, and codes that no table defines
+/// (sectors, countries, CAMEO codes). Returns the problems found.
+pub fn check(files: &[SourceFile]) -> Vec<KbError> {
+    let mut errors = Vec::new();
+    let mut sectors: HashSet<&str> = HashSet::new();
+    let mut countries: HashSet<&str> = HashSet::new();
+    let mut cameo: HashSet<&str> = HashSet::new();
+    for f in files {
+        for r in &f.rows {
+            match &r.entry {
+                Entry::Sector { code, .. } => {
+                    sectors.insert(code);
+                }
+                Entry::Country { iso3, .. } => {
+                    countries.insert(iso3);
+                }
+                Entry::Cameo { code, .. } => {
+                    cameo.insert(code);
+                }
+                // A region with a code of its own (Kosovo, XKX) defines it.
+                Entry::Region { country, code, .. } if code.as_str() == country.as_str() => {
+                    countries.insert(country);
+                }
+                _ => {}
+            }
+        }
+    }
+    let known_code = |code: &str| -> Result<(), String> {
+        let head = &code[..3];
+        if TRANSNATIONAL.contains(&head) {
+            return Ok(());
+        }
+        if !countries.is_empty() && !countries.contains(head) {
+            return Err(format!("actor code {code:?}: unknown country {head:?}"));
+        }
+        for part in code.as_bytes()[3..].chunks(3) {
+            let part = std::str::from_utf8(part).unwrap_or("");
+            if !sectors.is_empty() && !sectors.contains(part) {
+                return Err(format!("actor code {code:?}: unknown sector {part:?}"));
+            }
+        }
+        Ok(())
+    };
+    for f in files {
+        let mut err = |line: u32, message: String| {
+            errors.push(KbError {
+                file: f.name.clone(),
+                line: line as usize,
+                message,
+            })
+        };
+        // key -> first line that defined it, per file
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        let mut dup = |key: String, line: u32, what: &str, err: &mut dyn FnMut(u32, String)| {
+            if let Some(&first) = seen.get(&key) {
+                // Case variants on one line ("NATO|Nato") are deliberate.
+                if first != line {
+                    err(line, format!("duplicate {what} (first on line {first})"));
+                }
+            } else {
+                seen.insert(key, line);
+            }
+        };
+        let mut roles: BTreeMap<String, Vec<(u32, &str, Option<Day>, Option<Day>)>> =
+            BTreeMap::new();
+        for r in &f.rows {
+            match &r.entry {
+                Entry::Country {
+                    iso3,
+                    names,
+                    demonyms,
+                    capitals,
+                    ..
+                } => {
+                    dup(
+                        format!("c:{iso3}"),
+                        r.line,
+                        &format!("country {iso3}"),
+                        &mut err,
+                    );
+                    for p in names.iter().chain(demonyms).chain(capitals) {
+                        dup(
+                            format!("p:{}", p.key()),
+                            r.line,
+                            &format!("country phrase {:?}", p.text),
+                            &mut err,
+                        );
+                    }
+                }
+                Entry::Agent { phrases, sector } => {
+                    if !sectors.is_empty() && !sectors.contains(sector.as_str()) {
+                        err(r.line, format!("unknown sector {sector:?}"));
+                    }
+                    for p in phrases {
+                        dup(
+                            format!("a:{}", p.phrase.key()),
+                            r.line,
+                            &format!("agent phrase {:?}", p.phrase.text),
+                            &mut err,
+                        );
+                    }
+                }
+                Entry::Org { names, code } => {
+                    if let Err(m) = known_code(code) {
+                        err(r.line, m);
+                    }
+                    for p in names {
+                        dup(
+                            format!("o:{}", p.key()),
+                            r.line,
+                            &format!("organisation name {:?}", p.text),
+                            &mut err,
+                        );
+                    }
+                }
+                Entry::Region {
+                    names,
+                    country,
+                    code,
+                    ..
+                } => {
+                    if !countries.is_empty() && !countries.contains(country.as_str()) {
+                        err(r.line, format!("unknown country {country:?}"));
+                    }
+                    if let Err(m) = known_code(code) {
+                        err(r.line, m);
+                    }
+                    for p in names {
+                        dup(
+                            format!("r:{}", p.key()),
+                            r.line,
+                            &format!("region name {:?}", p.text),
+                            &mut err,
+                        );
+                    }
+                }
+                Entry::Person {
+                    names,
+                    code,
+                    start,
+                    end,
+                } => {
+                    if let Err(m) = known_code(code) {
+                        err(r.line, m);
+                    }
+                    roles.entry(names[0].key()).or_default().push((
+                        r.line,
+                        code.as_str(),
+                        *start,
+                        *end,
+                    ));
+                }
+                Entry::Sector { code, .. } => dup(
+                    format!("s:{code}"),
+                    r.line,
+                    &format!("sector {code}"),
+                    &mut err,
+                ),
+                Entry::Cameo { code, .. } => dup(
+                    format!("e:{code}"),
+                    r.line,
+                    &format!("CAMEO code {code}"),
+                    &mut err,
+                ),
+                Entry::Pattern { code, pattern } => {
+                    if !cameo.is_empty() && !cameo.contains(code.as_str()) {
+                        err(r.line, format!("unknown CAMEO code {code:?}"));
+                    }
+                    dup(
+                        format!("t:{}", pattern.to_lowercase()),
+                        r.line,
+                        &format!("pattern {pattern:?}"),
+                        &mut err,
+                    );
+                }
+            }
+        }
+        for (name, list) in &roles {
+            for (i, a) in list.iter().enumerate() {
+                for b in &list[i + 1..] {
+                    if overlaps((a.2, a.3), (b.2, b.3)) && (a.1 == b.1 || !concurrent(a.1, b.1)) {
+                        err(
+                            b.0,
+                            format!(
+                                "roles of {name:?} overlap: {} from line {} and {} here",
+                                a.1, a.0, b.1
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// Two different codes one person may hold at once (a head of state who
+/// also leads a party is `GOV` and `PTY`); only the same country counts.
+fn concurrent(a: &str, b: &str) -> bool {
+    a.get(..3) == b.get(..3)
+}
+
+fn overlaps(a: (Option<Day>, Option<Day>), b: (Option<Day>, Option<Day>)) -> bool {
+    // Half-open ranges [start, end); None is unbounded.
+    let a_before_b_ends = match (a.0, b.1) {
+        (Some(s), Some(e)) => s < e,
+        _ => true,
+    };
+    let b_before_a_ends = match (b.0, a.1) {
+        (Some(s), Some(e)) => s < e,
+        _ => true,
+    };
+    a_before_b_ends && b_before_a_ends
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        Phrase::new(s).words
+    }
+
+    #[test]
+    fn days_must_exist() {
+        assert_eq!(
+            Day::parse("2020-02-29"),
+            Some(Day {
+                year: 2020,
+                month: 2,
+                day: 29
+            })
+        );
+        for bad in [
+            "2019-02-29",
+            "2020-13-01",
+            "2020-1-01",
+            "20-01-01",
+            "2020-04-31",
+            "",
+        ] {
+            assert_eq!(Day::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn agent_heads_are_singular_nouns_before_a_complement() {
+        let cases = [
+            ("foreign minister", "minister", false),
+            ("ministers of defence", "minister", true),
+            ("troops", "troop", true),
+            ("security forces", "force", true),
+            ("authorities", "authority", true),
+            ("police", "police", true),
+            ("riot police officers", "officer", true),
+            ("ambassador to the united states", "ambassador", false),
+            ("women", "woman", true),
+            ("press", "press", false),
+            ("bus", "bus", false),
+        ];
+        for (phrase, head, plural) in cases {
+            assert_eq!(
+                agent_head(&words(phrase)),
+                (head.to_string(), plural),
+                "{phrase}"
+            );
+        }
+    }
+
+    #[test]
+    fn parse_reports_bad_lines_with_their_numbers() {
+        let text = "# header\nFRA\tFrance\tFrench\tParis\nfr\tFrance\n\nGBR\n";
+        let (file, errors) = parse("countries.tsv", SourceKind::Countries, text);
+        assert_eq!(file.rows.len(), 1);
+        assert_eq!(file.rows[0].line, 2);
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![3, 5]);
+        assert!(errors[0].message.contains("ISO 3166"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn half_open_role_periods() {
+        let d = |s| Day::parse(s);
+        // One role ends the day the next starts: no overlap.
+        assert!(!overlaps(
+            (d("2018-04-26"), d("2021-01-20")),
+            (d("2021-01-20"), None)
+        ));
+        assert!(overlaps(
+            (d("2018-04-26"), None),
+            (d("2020-01-01"), d("2020-02-01"))
+        ));
+        assert!(overlaps((None, None), (d("2020-01-01"), None)));
+    }
+}
