@@ -33,7 +33,14 @@ fn main() {
         problems.extend(errors);
         files.push(file);
     }
+    let (name, kind) = source::EMBEDDED_PLACES;
+    let path = data.join(name);
+    println!("cargo:rerun-if-changed={}", path.display());
+    let (places, errors) = source::parse(&format!("data/{name}"), kind, &read(&path));
+    problems.extend(errors);
+    files.push(places);
     problems.extend(source::check(&files));
+    let places = source::CompiledPlaces::compile(&files.pop().into_iter().collect::<Vec<_>>());
     if !problems.is_empty() {
         for p in &problems {
             println!("cargo:warning={p}");
@@ -43,13 +50,18 @@ fn main() {
             problems.len()
         );
     }
-    let bytes = match postcard::to_allocvec(&files) {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    write(&out.join("kb.bin"), &files);
+    write(&out.join("places.bin"), &places);
+}
+
+fn write<T: serde::Serialize + ?Sized>(path: &Path, value: &T) {
+    let bytes = match postcard::to_allocvec(value) {
         Ok(b) => b,
         Err(e) => panic!("cannot encode the knowledge base: {e}"),
     };
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("kb.bin");
-    if let Err(e) = std::fs::write(&out, bytes) {
-        panic!("cannot write {}: {e}", out.display());
+    if let Err(e) = std::fs::write(path, bytes) {
+        panic!("cannot write {}: {e}", path.display());
     }
 }
 

@@ -392,3 +392,40 @@ fn datelines_and_trade_wars_are_not_events() {
         [t("CHN", "JPN", "190"), t("JPN", "CHN", "190")]
     );
 }
+
+/// The location of the first event coded from `text`: (name, country, text).
+fn location(text: &str) -> Option<(String, Option<String>, String)> {
+    let e = events(text).into_iter().next().expect("an event");
+    e.location.map(|l| (l.name, l.country, l.text))
+}
+
+#[test]
+fn gazetteer_places_locate_events_with_coordinates() {
+    let e = events("Israeli troops attacked Palestinian militants near Jenin on Monday.");
+    let loc = e[0].location.as_ref().expect("a location");
+    assert_eq!(loc.text, "Jenin");
+    assert_eq!(loc.country.as_deref(), Some("PSE"));
+    assert!(loc.lat.is_some() && loc.geonames_id.is_some(), "{loc:?}");
+}
+
+#[test]
+fn ambiguous_place_names_follow_the_countries_of_the_document() {
+    let lebanon = location("Lebanese troops attacked Syrian militants in Tripoli.");
+    assert_eq!(lebanon.and_then(|l| l.1).as_deref(), Some("LBN"));
+    let libya = location("Libyan troops attacked Egyptian militants in Tripoli.");
+    assert_eq!(libya.and_then(|l| l.1).as_deref(), Some("LBY"));
+}
+
+#[test]
+fn only_places_introduced_as_locations_locate_events() {
+    // Syria is a party, not a place, in "talks with Syria".
+    assert_eq!(location("Turkey criticised Syria on Monday."), None);
+    // An unknown village named as such is a place; the possessor only qualifies it.
+    let loc = location("Syrian troops attacked Turkish militants in the village of Kafr Nabudah.");
+    assert_eq!(loc.map(|l| l.2).as_deref(), Some("Kafr Nabudah"));
+    let loc =
+        location("Iraqi troops attacked Turkish militants in Iraq's northern Nineveh province.");
+    assert_eq!(loc.map(|l| l.2).as_deref(), Some("Nineveh"));
+    // Months are not towns ("March" is one in England).
+    assert_eq!(location("Russia attacked Ukraine in March."), None);
+}

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::Args;
-use dyad_eval::location::NearestPlace;
+use dyad_eval::location::CoderLocator;
 use dyad_eval::{evaluate, read_file, Evaluator, Floors, Format};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -92,7 +92,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     let coder = |doc: &dyad_core::Document| dyad_core::code(doc, &kb);
     let normalize =
         |text: &str, anchor: jiff::civil::Date| dyad_core::time::normalize(text, anchor);
-    let places = NearestPlace::new(&kb);
+    let places = CoderLocator::new(&kb);
     let locate = |text: &str, verb: &str| places.locate(text, verb);
     let started = std::time::Instant::now();
     let mut report = evaluate(

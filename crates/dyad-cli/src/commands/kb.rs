@@ -63,7 +63,7 @@ fn stats(args: &KbArgs) -> Result<ExitCode> {
     let rows = [
         ("countries and territories", s.countries),
         ("country/demonym/capital phrases", s.country_phrases),
-        ("city phrases (places)", s.city_phrases),
+        ("gazetteer places", s.places),
         ("contested-region phrases", s.region_phrases),
         ("sector codes", s.sectors),
         ("sector agent phrases", s.agent_phrases),

@@ -37,6 +37,11 @@ impl DocContext {
         *n += 1;
     }
 
+    /// True when the document mentions the country anywhere.
+    pub fn mentions_country(&self, iso3: &str) -> bool {
+        self.country_counts.contains_key(iso3)
+    }
+
     /// The two countries the story is most about (most mentioned, first
     /// mentioned breaking ties), when the document mentions at least two.
     pub fn main_pair(&self) -> Option<[String; 2]> {

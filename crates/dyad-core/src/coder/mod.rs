@@ -11,11 +11,14 @@ mod actors;
 mod context;
 mod events;
 mod nominal;
+mod places;
 
 pub use events::VerbDecision;
 
 use crate::kb::{Mention, MentionKind};
-use crate::model::{Actor, DatePrecision, Document, Event, Evidence, Modality, Plover, Polarity};
+use crate::model::{
+    Actor, DatePrecision, Document, Event, Evidence, Location, Modality, Plover, Polarity,
+};
 use crate::text::chunk::{chunk, Chunk};
 use crate::text::clean::{clean, CleanText};
 use crate::text::segment::{sentences, tokenize, Sentence, Token};
@@ -83,6 +86,49 @@ pub fn code_explained(doc: &Document, kb: &KnowledgeBase) -> (Vec<Event>, Vec<Se
     let mut traces = Vec::new();
     let events = run(doc, kb, Some(&mut traces), &mut 0);
     (events, traces)
+}
+
+/// Where the text locates the event of a verb: the place that
+/// [`code`] would attach to an event triggered by the first occurrence of
+/// `verb` (its first word, case-insensitive) — see the `places` stage.
+/// `None` when the verb is absent or the text gives it no location.
+pub fn locate_verb(doc: &Document, verb: &str, kb: &KnowledgeBase) -> Option<Location> {
+    let verb = verb.split_whitespace().next()?;
+    let cleaned = clean(&doc.text);
+    let text = cleaned.text.as_str();
+    let tokens = tokenize(text);
+    let sents = sentences(text, &tokens);
+    let analyses: Vec<Analysis<'_>> = sents
+        .iter()
+        .filter(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS)
+        .map(|s| analyse(text, &tokens[s.tokens.clone()], kb))
+        .collect();
+    let mut ctx = DocContext::default();
+    for m in analyses.iter().flat_map(|a| &a.mentions) {
+        if let MentionKind::Country { iso3 }
+        | MentionKind::Demonym { iso3 }
+        | MentionKind::Capital { iso3 } = m.kind
+        {
+            ctx.count_country(iso3);
+        }
+    }
+    for an in &analyses {
+        let Some(v) = an
+            .tokens
+            .iter()
+            .position(|t| t.word.eq_ignore_ascii_case(verb))
+        else {
+            continue;
+        };
+        let places = places::sentence_places(an, kb, &|c| ctx.mentions_country(c));
+        let p = places::locate(an, &places, &(v..v + 1))?;
+        let span = token_range_span(an, &p.tokens);
+        let mut loc = p.location.clone();
+        loc.text = text[span[0]..span[1]].to_string();
+        loc.span = cleaned.original_span(span);
+        return Some(loc);
+    }
+    None
 }
 
 fn run(
@@ -177,8 +223,26 @@ fn run(
             .filter(|_| !found.is_empty())
             .map(|anchor| sentence_dates(&text[s.start..s.end], s.start, anchor))
             .unwrap_or_default();
+        let places = if found.is_empty() {
+            Vec::new()
+        } else {
+            places::sentence_places(an, kb, &|c| ctx.mentions_country(c))
+        };
         for f in events::split_paired(found) {
-            if let Some(e) = to_event(doc, kb, &cleaned, s, idx, an, &dates, f) {
+            let place = places::locate(an, &places, &f.trigger);
+            if let Some(mut e) = to_event(doc, kb, &cleaned, s, idx, an, &dates, f) {
+                e.location = place.map(|p| {
+                    let clean_span = token_range_span(an, &p.tokens);
+                    let span = cleaned.original_span(clean_span);
+                    let mut loc = p.location.clone();
+                    loc.text = doc
+                        .text
+                        .get(span[0]..span[1])
+                        .unwrap_or(&cleaned.text[clean_span[0]..clean_span[1]])
+                        .to_string();
+                    loc.span = span;
+                    loc
+                });
                 events.push(e);
             }
         }

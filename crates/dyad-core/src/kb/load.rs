@@ -49,7 +49,6 @@ fn add_entry(
             names,
             demonyms,
             capitals,
-            cities,
         } => {
             kb.countries.insert(iso3.clone(), names[0].text.clone());
             let iso3 = || iso3.clone();
@@ -62,10 +61,8 @@ fn add_entry(
             for c in capitals {
                 lex.add(c, MentionKind::Capital { iso3: iso3() }, origin);
             }
-            for c in cities {
-                lex.add(c, MentionKind::City { iso3: iso3() }, origin);
-            }
         }
+        Entry::Place { .. } => {}
         Entry::Agent { phrases, sector } => {
             for p in phrases {
                 lex.add_agent(&p.phrase, sector, &p.head, p.plural, origin);

@@ -30,11 +30,6 @@ pub enum MentionKind {
         /// ISO 3166 alpha-3 code.
         iso3: String,
     },
-    /// A major city: a place, not an actor ("Aleppo", "Mumbai").
-    City {
-        /// ISO 3166 alpha-3 code of its country.
-        iso3: String,
-    },
     /// A contested or self-declared region ("Nagorno-Karabakh", "Crimea").
     Region {
         /// ISO3 of the state it is coded in as a place.
@@ -72,7 +67,6 @@ impl MentionKind {
             MentionKind::Country { iso3 } => format!("country {iso3}"),
             MentionKind::Demonym { iso3 } => format!("demonym {iso3}"),
             MentionKind::Capital { iso3 } => format!("capital {iso3} (→ {iso3}GOV)"),
-            MentionKind::City { iso3 } => format!("city in {iso3} (a place, not an actor)"),
             MentionKind::Region { iso3, code } => {
                 format!("region in {iso3} (a place; its authorities act as {code})")
             }
@@ -100,7 +94,6 @@ impl MentionKind {
             MentionKind::Country { .. } => 6,
             MentionKind::Region { .. } => 5,
             MentionKind::Capital { .. } => 4,
-            MentionKind::City { .. } => 3,
             MentionKind::Demonym { .. } => 2,
             MentionKind::Agent { .. } => 1,
         }
@@ -381,7 +374,6 @@ impl Lexicon {
                 MentionKind::Country { .. }
                 | MentionKind::Demonym { .. }
                 | MentionKind::Capital { .. } => s.country_phrases += 1,
-                MentionKind::City { .. } => s.city_phrases += 1,
                 MentionKind::Region { .. } => s.region_phrases += 1,
                 MentionKind::Agent { .. } => s.agent_phrases += 1,
                 MentionKind::Org { .. } => s.org_phrases += 1,

@@ -15,6 +15,7 @@
 //! embedded ones, legacy dictionaries over both when loaded after them).
 
 mod actor_code;
+pub mod gazetteer;
 pub mod legacy;
 mod load;
 mod matcher;
@@ -22,6 +23,7 @@ mod patterns;
 pub mod source;
 
 pub use actor_code::ActorCode;
+pub use gazetteer::{Gazetteer, Place, PlaceFeature, PlaceMatch};
 pub use matcher::{Mention, MentionKind, Origin};
 pub use patterns::{Pattern, PatternElement, Synset, LEGACY_GAP, MAX_GAP};
 pub use source::{KbError, SourceFile, SourceKind};
@@ -32,37 +34,51 @@ use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
-/// The part-of-speech tagger, initialised on a background thread as soon as
-/// a knowledge base is created: its lexicon tables take tens of milliseconds
-/// to build, which then overlap with loading the knowledge base and reading
-/// the input. The first sentence to be tagged waits for it if needed.
-pub(crate) struct SharedTagger(Arc<OnceLock<Tagger>>);
+/// A value built on a background thread as soon as a knowledge base is
+/// created — the tagger's lexicon tables and the gazetteer's index take tens
+/// of milliseconds, which then overlap with loading the rest of the
+/// knowledge base and reading the input. The first use waits if needed.
+pub(crate) struct Background<T: Send + Sync + 'static> {
+    cell: Arc<OnceLock<T>>,
+    init: fn() -> T,
+}
 
-impl SharedTagger {
-    fn start() -> Self {
+impl<T: Send + Sync + 'static> Background<T> {
+    fn start(name: &str, init: fn() -> T) -> Self {
         let cell = Arc::new(OnceLock::new());
         let warm = Arc::clone(&cell);
-        // If no thread can be started, the first use initialises it instead.
+        // If no thread can be started, the first use builds the value instead.
         let _ = std::thread::Builder::new()
-            .name("dyad-tagger-init".into())
+            .name(name.into())
             .spawn(move || {
-                warm.get_or_init(Tagger::warmed);
+                warm.get_or_init(init);
             });
-        SharedTagger(cell)
+        Background { cell, init }
     }
 }
 
-impl std::ops::Deref for SharedTagger {
-    type Target = Tagger;
-    fn deref(&self) -> &Tagger {
-        self.0.get_or_init(Tagger::warmed)
+impl<T: Send + Sync + 'static> std::ops::Deref for Background<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.cell.get_or_init(self.init)
     }
 }
 
-impl std::fmt::Debug for SharedTagger {
+impl<T: Send + Sync + 'static> std::fmt::Debug for Background<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("SharedTagger")
+        f.write_str("Background")
     }
+}
+
+/// The embedded gazetteer (`data/places.tsv`), postcard-encoded by the build script.
+static COMPILED_PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
+
+fn embedded_gazetteer() -> Gazetteer {
+    Gazetteer::new(postcard::from_bytes(COMPILED_PLACES).unwrap_or_default())
+}
+
+fn empty_gazetteer() -> Gazetteer {
+    Gazetteer::default()
 }
 
 /// A date-bounded role of a named person.
@@ -86,7 +102,12 @@ impl Role {
 /// Everything the coder knows, loaded once and shared read-only between threads.
 #[derive(Debug)]
 pub struct KnowledgeBase {
-    pub(crate) tagger: SharedTagger,
+    pub(crate) tagger: Background<Tagger>,
+    /// The embedded gazetteer.
+    pub(crate) places: Background<Gazetteer>,
+    /// Places from user files, looked up before the embedded ones.
+    pub(crate) user_places: Gazetteer,
+    user_place_files: Vec<SourceFile>,
     pub(crate) lexicon: matcher::Lexicon,
     pub(crate) patterns: patterns::PatternSet,
     pub(crate) noun_patterns: patterns::PatternSet,
@@ -120,8 +141,8 @@ pub struct KbStats {
     pub orgs: usize,
     /// Distinct international-organisation (`IGO…`) codes.
     pub igos: usize,
-    /// Major-city phrases (places).
-    pub city_phrases: usize,
+    /// Places in the gazetteer (cities, capitals, regions).
+    pub places: usize,
     /// Contested and self-declared region phrases.
     pub region_phrases: usize,
     /// Sector (role) codes.
@@ -207,7 +228,10 @@ impl KnowledgeBase {
     /// An empty knowledge base (no actors, no patterns) with a tagger.
     pub fn empty() -> Self {
         KnowledgeBase {
-            tagger: SharedTagger::start(),
+            tagger: Background::start("dyad-tagger-init", Tagger::warmed),
+            places: Background::start("dyad-gazetteer-init", empty_gazetteer),
+            user_places: Gazetteer::default(),
+            user_place_files: Vec::new(),
             lexicon: matcher::Lexicon::default(),
             patterns: patterns::PatternSet::default(),
             noun_patterns: patterns::PatternSet::default(),
@@ -228,6 +252,7 @@ impl KnowledgeBase {
     /// the test suite requires that list to be empty for the embedded files.
     pub fn embedded() -> Self {
         let mut kb = Self::empty();
+        kb.places = Background::start("dyad-gazetteer-init", embedded_gazetteer);
         kb.note_source("embedded", COMPILED);
         match embedded_sources() {
             Ok(files) => {
@@ -286,6 +311,11 @@ impl KnowledgeBase {
     fn add_rows(&mut self, file: &SourceFile) {
         let warnings = load::add_file(self, file);
         self.warnings.extend(warnings);
+        if file.kind == SourceKind::Places {
+            // User gazetteers are small: recompiled with every file added.
+            self.user_place_files.push(file.clone());
+            self.user_places = Gazetteer::from_files(&self.user_place_files);
+        }
     }
 
     /// Folds a loaded source into [`KnowledgeBase::version`]. Only the file
@@ -364,6 +394,7 @@ impl KnowledgeBase {
         s.noun_patterns = self.noun_patterns.all().len();
         s.cameo_codes = self.cameo.len();
         s.sectors = self.sectors.len();
+        s.places = self.places.len() + self.user_places.len();
         let roots: HashSet<&str> = self
             .patterns
             .all()
@@ -406,6 +437,13 @@ impl KnowledgeBase {
     /// number of tokens each covers: for `dyad kb lookup`.
     pub fn candidates(&self, tokens: &[text_tag::Tagged], at: usize) -> Vec<Mention<'_>> {
         self.lexicon.candidates(tokens, at)
+    }
+
+    /// Places named `name`, user places first.
+    pub fn places_named(&self, name: &str) -> Vec<Place> {
+        let mut out = self.user_places.lookup(name);
+        out.extend(self.places.lookup(name));
+        out
     }
 
     /// Tags a phrase or sentence the way the coder does.

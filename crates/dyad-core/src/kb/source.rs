@@ -17,7 +17,7 @@ use std::fmt;
 /// What a knowledge-base file contains, told by its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SourceKind {
-    /// `iso3  names  adjectives  capitals  cities`
+    /// `iso3  names  adjectives  capitals`
     Countries,
     /// `phrases  sector`
     Agents,
@@ -35,6 +35,8 @@ pub enum SourceKind {
     Patterns,
     /// `code  pattern`, anchored on a noun
     NounPatterns,
+    /// `geonames_id  name  alternates  iso3  admin1  lat  lon  population  feature`
+    Places,
 }
 
 impl SourceKind {
@@ -52,6 +54,7 @@ impl SourceKind {
             ("verbs", SourceKind::Patterns),
             ("nouns", SourceKind::NounPatterns),
             ("patterns", SourceKind::Patterns),
+            ("places", SourceKind::Places),
         ];
         kinds
             .iter()
@@ -73,6 +76,10 @@ pub const EMBEDDED_FILES: &[(&str, SourceKind)] = &[
     ("verbs.txt", SourceKind::Patterns),
     ("nouns.txt", SourceKind::NounPatterns),
 ];
+
+/// The gazetteer file, compiled apart from [`EMBEDDED_FILES`] because it is
+/// large: its places are indexed on a background thread at start-up.
+pub const EMBEDDED_PLACES: (&str, SourceKind) = ("places.tsv", SourceKind::Places);
 
 /// A problem in a knowledge-base file, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,8 +197,6 @@ pub enum Entry {
         demonyms: Vec<Phrase>,
         /// Capitals and seats of government, used as metonyms.
         capitals: Vec<Phrase>,
-        /// Major cities: places, never actors.
-        cities: Vec<Phrase>,
     },
     /// Sector agent phrases.
     Agent {
@@ -246,6 +251,25 @@ pub enum Entry {
         goldstein: f32,
         /// Name.
         name: String,
+    },
+    /// A populated place or region of the gazetteer.
+    Place {
+        /// GeoNames id.
+        geonames_id: u64,
+        /// Names; the first is the display name.
+        names: Vec<Phrase>,
+        /// ISO 3166 alpha-3 code of its country.
+        iso3: String,
+        /// First-level region, when known.
+        admin1: String,
+        /// Latitude, when known.
+        lat: Option<f64>,
+        /// Longitude, when known.
+        lon: Option<f64>,
+        /// Population (0 when unknown).
+        population: u64,
+        /// `capital`, `city` or `admin1`.
+        feature: String,
     },
     /// An event pattern (verb- or noun-anchored by the file kind).
     Pattern {
@@ -367,7 +391,7 @@ fn day(col: Option<&&str>) -> Result<Option<Day>, String> {
 fn parse_line(kind: SourceKind, cols: &[&str]) -> Result<Entry, String> {
     let entry = match kind {
         SourceKind::Countries => {
-            need(cols, 2, "iso3, names, adjectives, capitals, cities")?;
+            need(cols, 2, "iso3, names, adjectives, capitals")?;
             let names = phrases(cols.get(1));
             if names.is_empty() {
                 return Err("no country name".into());
@@ -377,7 +401,6 @@ fn parse_line(kind: SourceKind, cols: &[&str]) -> Result<Entry, String> {
                 names,
                 demonyms: phrases(cols.get(2)),
                 capitals: phrases(cols.get(3)),
-                cities: phrases(cols.get(4)),
             }
         }
         SourceKind::Agents => {
@@ -470,6 +493,44 @@ fn parse_line(kind: SourceKind, cols: &[&str]) -> Result<Entry, String> {
                 code: code.to_string(),
                 goldstein,
                 name: cols[2].trim().to_string(),
+            }
+        }
+        SourceKind::Places => {
+            need(
+                cols,
+                9,
+                "geonames_id, name, alternates, iso3, admin1, lat, lon, population, feature",
+            )?;
+            let num = |i: usize, what: &str| -> Result<Option<f64>, String> {
+                let c = cols[i].trim();
+                if c.is_empty() {
+                    return Ok(None);
+                }
+                c.parse().map(Some).map_err(|_| format!("bad {what} {c:?}"))
+            };
+            let mut names = phrases(cols.get(1));
+            if names.is_empty() {
+                return Err("no place name".into());
+            }
+            names.extend(phrases(cols.get(2)));
+            let feature = cols[8].trim();
+            if !matches!(feature, "capital" | "city" | "admin1") {
+                return Err(format!(
+                    "bad feature {feature:?}: expected capital, city or admin1"
+                ));
+            }
+            Entry::Place {
+                geonames_id: cols[0]
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("bad GeoNames id {:?}", cols[0]))?,
+                names,
+                iso3: upper3(cols[3], "ISO 3166 alpha-3 code")?,
+                admin1: cols[4].trim().to_string(),
+                lat: num(5, "latitude")?,
+                lon: num(6, "longitude")?,
+                population: num(7, "population")?.map_or(0, |p| p as u64),
+                feature: feature.to_string(),
             }
         }
         SourceKind::Patterns | SourceKind::NounPatterns => {
@@ -704,6 +765,19 @@ pub fn check(files: &[SourceFile]) -> Vec<KbError> {
                         *end,
                     ));
                 }
+                Entry::Place {
+                    geonames_id, iso3, ..
+                } => {
+                    if !countries.is_empty() && !countries.contains(iso3.as_str()) {
+                        err(r.line, format!("unknown country {iso3:?}"));
+                    }
+                    dup(
+                        format!("g:{geonames_id}"),
+                        r.line,
+                        &format!("GeoNames id {geonames_id}"),
+                        &mut err,
+                    );
+                }
                 Entry::Sector { code, .. } => dup(
                     format!("s:{code}"),
                     r.line,
@@ -765,6 +839,142 @@ fn overlaps(a: (Option<Day>, Option<Day>), b: (Option<Day>, Option<Day>)) -> boo
         _ => true,
     };
     a_before_b_ends && b_before_a_ends
+}
+
+/// The gazetteer in its compiled form: every string in one buffer, places
+/// and name keys as fixed-size records, keys sorted for binary search. It
+/// decodes in a few milliseconds and is searched in place (no hash index
+/// is built at start-up).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CompiledPlaces {
+    /// Display names, region names and lowercase name keys, concatenated.
+    pub text: String,
+    /// One record per place.
+    pub places: Vec<PlaceRecord>,
+    /// One record per (name, place), sorted by the key's text.
+    pub keys: Vec<KeyRecord>,
+    /// Most words in one name.
+    pub max_words: u8,
+}
+
+/// A slice of [`CompiledPlaces::text`]: byte offset and length.
+pub type TextRef = (u32, u16);
+
+/// One place of a [`CompiledPlaces`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PlaceRecord {
+    /// GeoNames id.
+    pub geonames_id: u64,
+    /// Display name.
+    pub name: TextRef,
+    /// First-level region (empty when unknown).
+    pub admin1: TextRef,
+    /// ISO 3166 alpha-3 code.
+    pub iso3: [u8; 3],
+    /// Latitude (NaN when unknown).
+    pub lat: f32,
+    /// Longitude (NaN when unknown).
+    pub lon: f32,
+    /// Population (0 when unknown).
+    pub population: u32,
+    /// 0 city, 1 capital, 2 admin1.
+    pub feature: u8,
+}
+
+/// A lowercase name key and the place it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyRecord {
+    /// The key: lowercase words joined by single spaces.
+    pub key: TextRef,
+    /// Index into [`CompiledPlaces::places`].
+    pub place: u32,
+}
+
+impl CompiledPlaces {
+    /// Compiles the place rows of parsed files (other rows are ignored).
+    pub fn compile(files: &[SourceFile]) -> Self {
+        let mut c = CompiledPlaces::default();
+        let push = |text: &mut String, s: &str| -> TextRef {
+            let off = text.len() as u32;
+            let s = &s[..s.len().min(u16::MAX as usize)];
+            text.push_str(s);
+            (off, s.len() as u16)
+        };
+        let mut keys: Vec<(String, u32)> = Vec::new();
+        for r in files.iter().flat_map(|f| &f.rows) {
+            let Entry::Place {
+                geonames_id,
+                names,
+                iso3,
+                admin1,
+                lat,
+                lon,
+                population,
+                feature,
+            } = &r.entry
+            else {
+                continue;
+            };
+            let idx = c.places.len() as u32;
+            let mut code = [b'-'; 3];
+            code.copy_from_slice(&iso3.as_bytes()[..3]);
+            let name = push(&mut c.text, &names[0].text);
+            let admin1 = push(&mut c.text, admin1);
+            c.places.push(PlaceRecord {
+                geonames_id: *geonames_id,
+                name,
+                admin1,
+                iso3: code,
+                lat: lat.map_or(f32::NAN, |v| v as f32),
+                lon: lon.map_or(f32::NAN, |v| v as f32),
+                population: (*population).min(u32::MAX as u64) as u32,
+                feature: match feature.as_str() {
+                    "capital" => 1,
+                    "admin1" => 2,
+                    _ => 0,
+                },
+            });
+            for n in names {
+                c.max_words = c.max_words.max(n.words.len().min(255) as u8);
+                keys.push((n.key(), idx));
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        for (k, place) in keys {
+            let key = push(&mut c.text, &k);
+            c.keys.push(KeyRecord { key, place });
+        }
+        c
+    }
+
+    /// The text of a [`TextRef`].
+    pub fn str(&self, r: TextRef) -> &str {
+        let (off, len) = (r.0 as usize, r.1 as usize);
+        self.text.get(off..off + len).unwrap_or("")
+    }
+
+    /// Indices of the places whose name key is exactly `key`.
+    pub fn lookup(&self, key: &str) -> Vec<u32> {
+        let start = self.keys.partition_point(|k| self.str(k.key) < key);
+        self.keys[start..]
+            .iter()
+            .take_while(|k| self.str(k.key) == key)
+            .map(|k| k.place)
+            .collect()
+    }
+
+    /// True when some key starts with `prefix` followed by a space (a longer
+    /// name may still match).
+    pub fn has_longer(&self, prefix: &str) -> bool {
+        let probe = format!("{prefix} ");
+        let start = self
+            .keys
+            .partition_point(|k| self.str(k.key) < probe.as_str());
+        self.keys
+            .get(start)
+            .is_some_and(|k| self.str(k.key).starts_with(&probe))
+    }
 }
 
 #[cfg(test)]
