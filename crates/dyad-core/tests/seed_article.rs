@@ -2,6 +2,7 @@
 //! 2020-10-20) must give the events a human coder finds in it, and nothing
 //! from the web widget glued into its third paragraph.
 
+use dyad_core::kb::source::Entry;
 use dyad_core::{code, Document, Event, KnowledgeBase};
 
 fn seed_events() -> (String, Vec<Event>) {
@@ -149,4 +150,54 @@ fn people_resolve_from_the_document_and_the_date() {
     assert!(ev
         .iter()
         .any(|e| e.source.code == "AZEGOV" && e.source.name.as_deref() == Some("Jeyhun Bayramov")));
+}
+
+#[test]
+fn people_resolve_from_the_document_alone() {
+    // The same article with the Azerbaijani and Armenian officials removed
+    // from the knowledge base: appositives and titles in the text must
+    // still make them AZEGOV and ARMGOV.
+    let unknown = ["Jeyhun Bayramov", "Elin Suleymanov", "Zohrab Mnatsakanyan"];
+    let mut kb = KnowledgeBase::empty();
+    for mut f in dyad_core::kb::embedded_sources().expect("compiled knowledge base") {
+        f.rows.retain(|r| match &r.entry {
+            Entry::Person { names, .. } => !unknown.contains(&names[0].text.as_str()),
+            _ => true,
+        });
+        kb.add_parsed(&f);
+    }
+    for name in ["Bayramov", "Suleymanov", "Mnatsakanyan"] {
+        assert!(
+            kb.candidates(&kb.tag(name), 0).is_empty(),
+            "{name} still known"
+        );
+    }
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/seed-article.txt"
+    );
+    let doc = Document {
+        id: "seed".into(),
+        text: std::fs::read_to_string(path).expect("bundled example article"),
+        published: "2020-10-20".parse().ok(),
+        ..Default::default()
+    };
+    let ev = code(&doc, &kb);
+    let named = |name: &str| {
+        ev.iter()
+            .flat_map(|e| [Some(&e.source), e.target.as_ref()])
+            .flatten()
+            .filter(|a| {
+                a.text.contains(name) || a.name.as_deref().is_some_and(|n| n.contains(name))
+            })
+            .map(|a| a.code.clone())
+            .collect::<Vec<_>>()
+    };
+    let bayramov = named("Bayramov");
+    assert!(!bayramov.is_empty(), "Bayramov is in an event");
+    assert!(bayramov.iter().all(|c| c == "AZEGOV"), "{bayramov:?}");
+    for (name, code) in [("Suleymanov", "AZEGOV"), ("Mnatsakanyan", "ARMGOV")] {
+        let codes = named(name);
+        assert!(codes.iter().all(|c| c == code), "{name}: {codes:?}");
+    }
 }
