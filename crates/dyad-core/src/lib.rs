@@ -38,7 +38,10 @@ pub mod ontology;
 pub mod text;
 pub mod time;
 
-pub use coder::{code, code_document, code_explained, locate_verb, CodedDocument, SentenceTrace};
+pub use coder::{
+    code, code_document, code_document_with, code_explained, locate_verb, CodedDocument,
+    SentenceTrace,
+};
 pub use kb::KnowledgeBase;
 pub use model::{
     Actor, DatePrecision, Document, Event, Evidence, Location, Modality, Plover, Polarity, Span,

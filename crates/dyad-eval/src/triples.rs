@@ -207,6 +207,83 @@ fn describe_coded(e: &Event, plover_set: bool) -> String {
 /// whose CAMEO code has no PLOVER equivalent, roots 01 and 02, are left out
 /// of those counts), and at CAMEO root and full-code level over the
 /// sentences whose gold events all carry a CAMEO code.
+/// Confidence bins of the calibration section: lower bound, upper bound
+/// (exclusive, except the last), metric key prefix and label.
+const CONFIDENCE_BINS: &[(f32, f32, &str, &str, &str)] = &[
+    (
+        0.0,
+        0.5,
+        "below_0.5",
+        "coded, confidence < 0.5",
+        "precision, confidence < 0.5",
+    ),
+    (
+        0.5,
+        0.6,
+        "0.5_0.6",
+        "coded, confidence 0.5-0.6",
+        "precision, confidence 0.5-0.6",
+    ),
+    (
+        0.6,
+        0.7,
+        "0.6_0.7",
+        "coded, confidence 0.6-0.7",
+        "precision, confidence 0.6-0.7",
+    ),
+    (
+        0.7,
+        0.8,
+        "0.7_0.8",
+        "coded, confidence 0.7-0.8",
+        "precision, confidence 0.7-0.8",
+    ),
+    (
+        0.8,
+        1.01,
+        "0.8_1.0",
+        "coded, confidence >= 0.8",
+        "precision, confidence >= 0.8",
+    ),
+];
+
+fn confidence_bin(c: f32) -> usize {
+    CONFIDENCE_BINS
+        .iter()
+        .position(|b| c >= b.0 && c < b.1)
+        .unwrap_or(0)
+}
+
+fn calibration_section(bins: &[(usize, usize)]) -> Section {
+    let mut s = Section::new(
+        "calibration",
+        "calibration: precision of coded events by confidence (primary level)",
+    );
+    for (b, &(coded, matched)) in CONFIDENCE_BINS.iter().zip(bins) {
+        s.metrics.push(crate::report::Metric {
+            key: b.2,
+            label: b.3,
+            value: Value::Count(coded),
+        });
+        s.metrics.push(crate::report::Metric {
+            key: precision_key(b.2),
+            label: b.4,
+            value: Value::ratio(matched, coded),
+        });
+    }
+    s
+}
+
+fn precision_key(bin: &str) -> &'static str {
+    match bin {
+        "below_0.5" => "precision_below_0.5",
+        "0.5_0.6" => "precision_0.5_0.6",
+        "0.6_0.7" => "precision_0.6_0.7",
+        "0.7_0.8" => "precision_0.7_0.8",
+        _ => "precision_0.8_1.0",
+    }
+}
+
 pub fn score_triples(
     set: &str,
     format: &str,
@@ -227,6 +304,7 @@ pub fn score_triples(
     let mut cameo_sentences = 0;
     let mut actors = ActorCounts::default();
     let mut breakdown = Breakdown::default();
+    let mut calibration = vec![(0usize, 0usize); CONFIDENCE_BINS.len()];
     let (mut gold_events, mut coded_events, mut unmapped) = (0, 0, 0);
     let (mut no_event, mut no_event_with_events) = (0, 0);
     let empty = Vec::new();
@@ -249,6 +327,11 @@ pub fn score_triples(
 
         let pairs = match_events(&item.events, &eligible, primary, true);
         primary_c.add(pairs.len(), item.events.len(), eligible.len());
+        for (ci, c) in eligible.iter().enumerate() {
+            let bin = &mut calibration[confidence_bin(c.confidence)];
+            bin.0 += 1;
+            bin.1 += usize::from(pairs.iter().any(|p| p.1 == ci));
+        }
         let loose = match_events(&item.events, &eligible, primary, false);
         event_only.add(loose.len(), item.events.len(), eligible.len());
         for &(gi, ci) in &loose {
@@ -373,6 +456,7 @@ pub fn score_triples(
         );
     }
     report.sections.push(counts);
+    report.sections.push(calibration_section(&calibration));
     if plover_set {
         report.sections.push(primary_c.section(
             "plover",

@@ -3,7 +3,8 @@
 use crate::output::{EventWriter, Format};
 use anyhow::Result;
 use clap::Args;
-use dyad_core::{code, code_explained, Document, KnowledgeBase};
+use dyad_core::coder::confidence::DEFAULT_MIN_CONFIDENCE;
+use dyad_core::{code_document_with, code_explained, Document, KnowledgeBase};
 use dyad_ingest::{read_inputs, ReadOptions};
 use rayon::prelude::*;
 use std::io::Write;
@@ -34,6 +35,10 @@ pub struct CodeArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Drop events whose calibrated confidence is below this (0 keeps all;
+    /// see README, Accuracy → Confidence).
+    #[arg(long, default_value_t = DEFAULT_MIN_CONFIDENCE)]
+    min_confidence: f32,
     /// Largest document accepted, in bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
     max_document_bytes: usize,
@@ -108,12 +113,16 @@ fn code_batch(
     let mut n_events = 0;
     if args.explain {
         for doc in batch {
-            let (events, traces) = code_explained(doc, kb);
+            let (mut events, traces) = code_explained(doc, kb);
+            events.retain(|e| e.confidence >= args.min_confidence);
             n_events += events.len();
             crate::output::write_explain(out, doc, &events, &traces)?;
         }
     } else {
-        let coded: Vec<Vec<dyad_core::Event>> = batch.par_iter().map(|d| code(d, kb)).collect();
+        let coded: Vec<Vec<dyad_core::Event>> = batch
+            .par_iter()
+            .map(|d| code_document_with(d, kb, args.min_confidence).events)
+            .collect();
         for events in coded {
             n_events += events.len();
             for e in &events {

@@ -18,6 +18,10 @@ pub struct EvalArgs {
     /// pass/fail per record and per category.
     #[arg(long, value_name = "FILE", conflicts_with = "gold")]
     petrarch_suite: Option<PathBuf>,
+    /// Score only events whose calibrated confidence is at least this
+    /// (the default is `dyad code`'s; 0 scores every event).
+    #[arg(long, default_value_t = dyad_core::coder::confidence::DEFAULT_MIN_CONFIDENCE)]
+    min_confidence: f32,
     /// Gold format: auto (from the file name and fields), native, plover-gsr,
     /// cameo-manual, petr-gsr, petr-unittests, zsp-plv, conflibert, timebank,
     /// event-location.
@@ -89,7 +93,9 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         );
     }
 
-    let coder = |doc: &dyad_core::Document| dyad_core::code(doc, &kb);
+    let min_confidence = args.min_confidence;
+    let coder =
+        |doc: &dyad_core::Document| dyad_core::code_document_with(doc, &kb, min_confidence).events;
     let normalize =
         |text: &str, anchor: jiff::civil::Date| dyad_core::time::normalize(text, anchor);
     let places = CoderLocator::new(&kb);

@@ -8,6 +8,7 @@
 //! matching event patterns on verb groups.
 
 mod actors;
+pub mod confidence;
 mod context;
 mod events;
 mod nominal;
@@ -65,6 +66,20 @@ pub fn code(doc: &Document, kb: &KnowledgeBase) -> Vec<Event> {
     code_document(doc, kb).events
 }
 
+/// Like [`code_document`], keeping only events whose calibrated confidence
+/// is at least `min_confidence` ([`code`] uses
+/// [`confidence::DEFAULT_MIN_CONFIDENCE`]; 0 keeps every event).
+pub fn code_document_with(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    min_confidence: f32,
+) -> CodedDocument {
+    let mut sentences = 0;
+    let mut events = run(doc, kb, None, &mut sentences);
+    events.retain(|e| e.confidence >= min_confidence);
+    CodedDocument { events, sentences }
+}
+
 /// The events of a document with counts of what was read.
 #[derive(Debug, Clone, Default)]
 pub struct CodedDocument {
@@ -76,12 +91,12 @@ pub struct CodedDocument {
 
 /// Codes a document and counts its sentences (for throughput measurements).
 pub fn code_document(doc: &Document, kb: &KnowledgeBase) -> CodedDocument {
-    let mut sentences = 0;
-    let events = run(doc, kb, None, &mut sentences);
-    CodedDocument { events, sentences }
+    code_document_with(doc, kb, confidence::DEFAULT_MIN_CONFIDENCE)
 }
 
 /// Codes a document and returns, with the events, a trace of every sentence.
+/// Events under the default confidence threshold are listed too, so the
+/// trace shows them; filter on [`Event::confidence`] as needed.
 pub fn code_explained(doc: &Document, kb: &KnowledgeBase) -> (Vec<Event>, Vec<SentenceTrace>) {
     let mut traces = Vec::new();
     let events = run(doc, kb, Some(&mut traces), &mut 0);
@@ -481,7 +496,7 @@ fn to_event(
             trigger_span: cleaned.original_span(trigger_clean),
             pattern: f.pattern,
         },
-        confidence: f.confidence,
+        confidence: confidence::calibrate(f.confidence),
     })
 }
 
