@@ -209,7 +209,7 @@ pub(crate) fn sentence_places(
             let country = out
                 .iter()
                 .filter(|p| p.tokens.end <= i)
-                .last()
+                .max_by_key(|p| p.tokens.end)
                 .and_then(|p| p.location.country.clone());
             out.push(PlaceMention {
                 tokens: r,

@@ -358,10 +358,8 @@ impl Lexicon {
                 MentionKind::Org { code } => {
                     orgs.insert((e.origin, code.full.starts_with("IGO")));
                 }
-                MentionKind::Person { name, roles } => {
-                    if people.insert(name.as_str()) {
-                        s.person_roles += roles.len();
-                    }
+                MentionKind::Person { name, roles } if people.insert(name.as_str()) => {
+                    s.person_roles += roles.len();
                 }
                 _ => {}
             }

@@ -676,8 +676,7 @@ pub fn check(files: &[SourceFile]) -> Vec<KbError> {
                 seen.insert(key, line);
             }
         };
-        let mut roles: BTreeMap<String, Vec<(u32, &str, Option<Day>, Option<Day>)>> =
-            BTreeMap::new();
+        let mut roles: BTreeMap<String, Vec<RoleSpan<'_>>> = BTreeMap::new();
         for r in &f.rows {
             match &r.entry {
                 Entry::Country {
@@ -821,6 +820,9 @@ pub fn check(files: &[SourceFile]) -> Vec<KbError> {
     }
     errors
 }
+
+/// A person's role as checked: line, code, start, end.
+type RoleSpan<'a> = (u32, &'a str, Option<Day>, Option<Day>);
 
 /// Two different codes one person may hold at once (a head of state who
 /// also leads a party is `GOV` and `PTY`); only the same country counts.
