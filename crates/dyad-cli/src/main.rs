@@ -28,6 +28,20 @@ enum Command {
     Eval(commands::eval::EvalArgs),
     /// Inspect the knowledge base.
     Kb(commands::kb::KbArgs),
+    /// Code articles into an event store (SQLite), skipping stored ones.
+    Ingest(commands::ingest::IngestArgs),
+    /// Re-code a store's documents with the current knowledge base and coder.
+    Recode(commands::ingest::RecodeArgs),
+    /// Select events from a store.
+    Query(commands::query::QueryArgs),
+    /// Export events: JSONL, CSV, Parquet, GDELT, ICEWS, Phoenix, POLECAT.
+    Export(commands::query::ExportArgs),
+    /// A dyad's event series by day, week or month, with charts.
+    Trend(commands::trend::TrendArgs),
+    /// Dyads whose material conflict rose against their own baseline.
+    Escalation(commands::trend::EscalationArgs),
+    /// Counts of a store, and a consistency check.
+    Stats(commands::query::StatsArgs),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +51,13 @@ fn main() -> ExitCode {
         Command::Bench(args) => commands::bench::run(args),
         Command::Eval(args) => commands::eval::run(args),
         Command::Kb(args) => commands::kb::run(args),
+        Command::Ingest(args) => commands::ingest::run(args),
+        Command::Recode(args) => commands::ingest::run_recode(args),
+        Command::Query(args) => commands::query::run(args),
+        Command::Export(args) => commands::query::run_export(args),
+        Command::Trend(args) => commands::trend::run(args),
+        Command::Escalation(args) => commands::trend::run_escalation(args),
+        Command::Stats(args) => commands::query::run_stats(args),
     };
     match result {
         Ok(code) => code,
