@@ -29,6 +29,16 @@ pub fn quad_class(code: &str) -> Option<u8> {
     }
 }
 
+/// Quad class in the Phoenix convention (OEDA `postprocess.py`): 0 for
+/// neutral statements and appeals (roots 01–02), otherwise as
+/// [`quad_class`].
+pub fn quad_class_phoenix(code: &str) -> Option<u8> {
+    match code.get(..2)? {
+        "01" | "02" => Some(0),
+        _ => quad_class(code),
+    }
+}
+
 /// The PLOVER (2021) equivalent of a CAMEO event code: event type, mode and
 /// context, from the official CAMEO-to-PLOVER conversion table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +131,15 @@ pub fn plover_mode(cameo: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phoenix_quad_classes_put_statements_and_appeals_in_zero() {
+        assert_eq!(quad_class_phoenix("010"), Some(0));
+        assert_eq!(quad_class_phoenix("0231"), Some(0));
+        assert_eq!(quad_class_phoenix("036"), Some(1));
+        assert_eq!(quad_class_phoenix("190"), Some(4));
+        assert_eq!(quad_class_phoenix("x"), None);
+    }
 
     #[test]
     fn quad_classes_follow_the_root() {

@@ -9,12 +9,17 @@
 //! [`dyad_core::flat::COLUMNS`] (for `code_batch`, which the Python package
 //! turns into a `pyarrow.RecordBatch`).
 //!
+//! The event store of `dyad ingest` is the class `Store` (module `store`):
+//! `ingest` codes and stores documents, `query_columns` and `trend_columns`
+//! return stored events and dyad series as columns for the Python package.
+//!
 //! Every bad input becomes a Python exception, never a panic: wrong types
 //! raise `dyad.InputTypeError` (a subclass of both `TypeError` and
 //! `ValueError`), bad values `ValueError`, missing knowledge-base files
 //! `FileNotFoundError`.
 
 mod columns;
+mod store;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -586,7 +591,21 @@ fn _dyad(m: &Bound<'_, PyModule>) -> PyResult<()> {
         fields.append((*name, columns::kind_of(name).name()))?;
     }
     m.add("SCHEMA_FIELDS", fields)?;
+    m.add(
+        "STORE_FIELDS",
+        store::fields(
+            py,
+            dyad_store::export::flat::STORE_COLUMNS
+                .iter()
+                .map(|name| (*name, store::store_kind(name))),
+        )?,
+    )?;
+    m.add(
+        "TREND_FIELDS",
+        store::fields(py, store::TREND_FIELDS.iter().copied())?,
+    )?;
     m.add_class::<KnowledgeBase>()?;
+    m.add_class::<store::Store>()?;
     m.add_function(wrap_pyfunction!(code, m)?)?;
     m.add_function(wrap_pyfunction!(code_columns, m)?)?;
     m.add_function(wrap_pyfunction!(default_knowledge_base, m)?)?;

@@ -61,3 +61,56 @@ def code_columns(
     threads: Optional[int] = None,
 ) -> list[list[Any]]:
     """Code many texts; their events as columns in ``SCHEMA_FIELDS`` order."""
+
+#: ``(column name, type)`` pairs ``Store.query_columns`` adds after ``SCHEMA_FIELDS``.
+STORE_FIELDS: list[tuple[str, str]]
+
+#: ``(column name, type)`` pairs of ``Store.trend_columns``.
+TREND_FIELDS: list[tuple[str, str]]
+
+class Store:
+    """The SQLite event store of ``dyad ingest --db`` (wrapped by ``dyad.Store``)."""
+
+    def __new__(cls, path: _PathLike) -> "Store": ...
+    @property
+    def path(self) -> "os.PathLike[str]":
+        """The database file."""
+    @property
+    def closed(self) -> bool:
+        """True after ``close()``."""
+    def close(self) -> None:
+        """Close the database; later calls raise ValueError."""
+    def counts(self) -> dict[str, int]:
+        """Row counts (documents, events, clusters, dyad_days, runs, unfinished_runs)."""
+    def ingest(
+        self,
+        texts_or_docs: Iterable[Union[str, dict[str, Any]]],
+        dates: Union[_DateLike, Sequence[_DateLike]] = None,
+        ids: Optional[Sequence[Union[str, int, None]]] = None,
+        kb: Optional[KnowledgeBase] = None,
+    ) -> dict[str, int]:
+        """Code and store documents; counts of what was added and skipped."""
+    def query_columns(
+        self,
+        source: Optional[str] = None,
+        target: Optional[str] = None,
+        dyad: Union[str, Sequence[str], None] = None,
+        cameo: Optional[str] = None,
+        root: Union[str, int, Sequence[Union[str, int]], None] = None,
+        quad: Union[int, Sequence[int], None] = None,
+        start: _DateLike = None,
+        end: _DateLike = None,
+        country_in: Optional[str] = None,
+        limit: Optional[int] = None,
+        dedup: Optional[str] = None,
+    ) -> list[list[Any]]:
+        """Stored events as columns in ``SCHEMA_FIELDS + STORE_FIELDS`` order."""
+    def trend_columns(
+        self,
+        dyad: Union[str, Sequence[str]],
+        by: Optional[str] = None,
+        start: _DateLike = None,
+        end: _DateLike = None,
+        count: Optional[str] = None,
+    ) -> list[list[Any]]:
+        """A dyad's series as columns in ``TREND_FIELDS`` order."""

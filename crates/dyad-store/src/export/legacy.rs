@@ -526,12 +526,7 @@ fn phoenix_row(e: &StoredEvent, store: &Store, join_mentions: bool) -> Result<Ve
     r.extend(phoenix_actor(ev.target.as_ref()));
     r.push(ev.cameo.clone());
     r.push(ev.cameo_root.clone());
-    // Phoenix's quad class: 0 for statements and appeals (roots 01-02).
-    let quad = if matches!(ev.cameo_root.as_str(), "01" | "02") {
-        0
-    } else {
-        ev.quad_class
-    };
+    let quad = dyad_core::ontology::quad_class_phoenix(&ev.cameo).unwrap_or(ev.quad_class);
     r.push(quad.to_string());
     r.push(ev.goldstein.to_string());
     r.push(String::new()); // joined_issues
