@@ -12,6 +12,7 @@
 use super::Analysis;
 use crate::kb::{Gazetteer, MentionKind, PlaceFeature};
 use crate::model::Location;
+use crate::text::tag::Tagged;
 use crate::KnowledgeBase;
 use std::ops::Range;
 
@@ -243,9 +244,17 @@ pub(crate) fn sentence_places(
 /// place between ("near Batrah", "in Iraq's northern Nineveh") — not by
 /// numbers or common nouns, which would let organisations and people in.
 fn named_as_place(an: &Analysis<'_>, start: usize) -> bool {
+    place_cue(an, start, |t| {
+        matches!(t.pos.as_str(), "DT" | "JJ" | "POS" | "NNP") || t.lower == "'s"
+    })
+}
+
+/// Walks back from `start` over words `skippable` allows (at most eight):
+/// true at a locative preposition, or at "of" after a place noun; false at
+/// anything else.
+fn place_cue(an: &Analysis<'_>, start: usize, skippable: impl Fn(&Tagged) -> bool) -> bool {
     let toks = &an.tokens;
-    let mut j = start;
-    while let Some(prev) = j.checked_sub(1) {
+    for prev in (start.saturating_sub(8)..start).rev() {
         let t = &toks[prev];
         let w = t.lower.as_str();
         if w == "of" {
@@ -256,11 +265,9 @@ fn named_as_place(an: &Analysis<'_>, start: usize) -> bool {
         if LOCATIVE.contains(&w) {
             return true;
         }
-        // Determiners, adjectives and a possessive place ("in Iraq's northern").
-        if !(matches!(t.pos.as_str(), "DT" | "JJ" | "POS" | "NNP") || w == "'s") {
+        if !skippable(t) {
             return false;
         }
-        j = prev;
     }
     false
 }
@@ -289,31 +296,11 @@ fn gazetteer_location(p: &crate::kb::Place) -> Location {
 /// preposition, possibly followed by determiners, adjectives, names and
 /// numbers ("in the West Bank city of"), or a place noun and "of".
 fn introduced_as_location(an: &Analysis<'_>, start: usize) -> bool {
-    let toks = &an.tokens;
-    let mut j = start;
-    for _ in 0..8 {
-        let Some(prev) = j.checked_sub(1) else {
-            return false;
-        };
-        let t = &toks[prev];
-        let w = t.lower.as_str();
-        if w == "of" {
-            return prev
-                .checked_sub(1)
-                .is_some_and(|p| PLACE_NOUNS.contains(&toks[p].lower.as_str()));
-        }
-        if LOCATIVE.contains(&w) {
-            return true;
-        }
-        let skippable = matches!(t.pos.as_str(), "DT" | "JJ" | "NNP" | "NNPS" | "CD" | "POS")
-            || PLACE_NOUNS.contains(&w)
-            || w == "'s";
-        if !skippable {
-            return false;
-        }
-        j = prev;
-    }
-    false
+    place_cue(an, start, |t| {
+        matches!(t.pos.as_str(), "DT" | "JJ" | "NNP" | "NNPS" | "CD" | "POS")
+            || PLACE_NOUNS.contains(&t.lower.as_str())
+            || t.lower == "'s"
+    })
 }
 
 /// The place that locates an event triggered by `trigger`: among the
