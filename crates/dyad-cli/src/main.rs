@@ -42,6 +42,8 @@ enum Command {
     Escalation(commands::trend::EscalationArgs),
     /// Counts of a store, and a consistency check.
     Stats(commands::query::StatsArgs),
+    /// Serve the HTTP API and the dashboard.
+    Serve(commands::serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::Trend(args) => commands::trend::run(args),
         Command::Escalation(args) => commands::trend::run_escalation(args),
         Command::Stats(args) => commands::query::run_stats(args),
+        Command::Serve(args) => commands::serve::run(args),
     };
     match result {
         Ok(code) => code,

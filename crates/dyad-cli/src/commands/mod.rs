@@ -6,6 +6,7 @@ pub mod eval;
 pub mod ingest;
 pub mod kb;
 pub mod query;
+pub mod serve;
 pub mod trend;
 
 use anyhow::{Context, Result};
