@@ -16,6 +16,7 @@
 //! "he", surnames introduced earlier).
 
 use super::context::DocContext;
+use super::places::{CALENDAR_WORDS, LOCATIVE};
 use super::Analysis;
 use crate::kb::{ActorCode, MentionKind};
 use crate::text::chunk::ChunkKind;
@@ -87,6 +88,10 @@ struct Segment {
     prep: Option<String>,
 }
 
+fn is_not_name(w: &str) -> bool {
+    CALENDAR_WORDS.contains(&w) || NOT_NAMES.contains(&w)
+}
+
 /// Result of reading one noun phrase.
 #[derive(Debug, Clone)]
 struct NpReading {
@@ -98,27 +103,9 @@ struct NpReading {
     has_role: bool,
 }
 
-/// Capitalised words that are never part of a person's name.
+/// Capitalised words that are never part of a person's name (besides
+/// [`CALENDAR_WORDS`]).
 const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "jan.",
     "feb.",
     "mar.",
@@ -144,19 +131,6 @@ const NOT_NAMES: &[&str] = &[
     "she",
     "this",
     "that",
-];
-
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "inside",
-    "outside",
-    "across",
-    "within",
-    "throughout",
-    "around",
-    "into",
 ];
 
 /// The actor phrases of a sentence.
@@ -409,7 +383,7 @@ fn read_np(
     let toks = &an.tokens;
     // Trailing time words are adverbs, not part of the actor: "Assad Tuesday".
     let mut r = seg.tokens.clone();
-    while r.end > r.start + 1 && NOT_NAMES.contains(&toks[r.end - 1].lower.as_str()) {
+    while r.end > r.start + 1 && is_not_name(&toks[r.end - 1].lower) {
         r.end -= 1;
     }
     let words = words_lower(an, &r);
@@ -637,7 +611,7 @@ fn read_core(
         while s > r.start
             && toks[s - 1].pos.starts_with("NNP")
             && toks[s - 1].is_capitalized()
-            && !NOT_NAMES.contains(&toks[s - 1].lower.as_str())
+            && !is_not_name(&toks[s - 1].lower)
             && !an.mentions.iter().any(|m| m.tokens.contains(&(s - 1)))
         {
             s -= 1;

@@ -25,8 +25,9 @@ pub(crate) struct PlaceMention {
     pub location: Location,
 }
 
-/// Prepositions that introduce a location.
-const LOCATIVE: &[&str] = &[
+/// Prepositions that introduce a location (also: a country or capital
+/// after them is a place, not an actor — see `actors`).
+pub(crate) const LOCATIVE: &[&str] = &[
     "in",
     "at",
     "near",
@@ -40,9 +41,9 @@ const LOCATIVE: &[&str] = &[
     "into",
 ];
 
-/// Capitalised words that name times, never places ("on March 9": March
-/// is also a town in England).
-const NOT_PLACES: &[&str] = &[
+/// Month and weekday names: capitalised words that name times, never
+/// places ("on March 9": March is also a town in England) nor people.
+pub(crate) const CALENDAR_WORDS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -62,10 +63,14 @@ const NOT_PLACES: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "god",
-    "christmas",
-    "easter",
 ];
+
+/// Other capitalised words that are never places.
+const NOT_PLACES: &[&str] = &["god", "christmas", "easter"];
+
+fn is_not_place(w: &str) -> bool {
+    CALENDAR_WORDS.contains(&w) || NOT_PLACES.contains(&w)
+}
 
 /// Nouns that make "<noun> of X" a place ("the city of Nablus", "20 km
 /// north of Kyiv", "the outskirts of Aleppo").
@@ -171,8 +176,8 @@ pub(crate) fn sentence_places(
     };
     for g in [&kb.user_places, &*kb.places] {
         for found in g.find(&an.tokens) {
-            let time_word = found.tokens.len() == 1
-                && NOT_PLACES.contains(&an.tokens[found.tokens.start].lower.as_str());
+            let time_word =
+                found.tokens.len() == 1 && is_not_place(&an.tokens[found.tokens.start].lower);
             if time_word
                 || covered(&found.tokens)
                 || out.iter().any(|p| overlaps(&p.tokens, &found.tokens))
@@ -194,9 +199,7 @@ pub(crate) fn sentence_places(
         let name_end = (i..an.tokens.len())
             .take_while(|&j| {
                 let t = &an.tokens[j];
-                t.pos.starts_with("NNP")
-                    && t.is_capitalized()
-                    && !NOT_PLACES.contains(&t.lower.as_str())
+                t.pos.starts_with("NNP") && t.is_capitalized() && !is_not_place(&t.lower)
             })
             .last()
             .map(|j| j + 1);
