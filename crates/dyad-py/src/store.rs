@@ -616,6 +616,7 @@ impl Store {
             from: extract_date(start, "start")?,
             to: extract_date(end, "end")?,
             location_country: extract_opt_text(country_in, "country_in")?,
+            after: None,
             limit,
         }
         .validated()

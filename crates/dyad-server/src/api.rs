@@ -10,9 +10,9 @@ use dyad_core::Event;
 use dyad_core::{code_document_with, code_explained, Document};
 use dyad_store::escalation::EscalationParams;
 use dyad_store::trend::{Count, Period, TrendQuery};
-use dyad_store::StoredEvent;
 use dyad_store::{
-    assign_document_id, CodedDoc, Dedup, Filter, OpenMode, RunKind, Store, StoreError,
+    assign_document_id, CodedDoc, Dedup, Filter, OpenMode, Position, RunKind, Store, StoreError,
+    StoredEvent,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -240,6 +240,8 @@ struct EventsOut {
     events: Vec<StoredEvent>,
     limit: u64,
     offset: u64,
+    /// Pass as `cursor` for the next page; `None` on the last page.
+    next_cursor: Option<String>,
 }
 
 /// `GET /api/health`.
@@ -343,6 +345,11 @@ pub async fn events(State(st): State<Arc<AppState>>, RawQuery(q): RawQuery) -> R
         if offset > 1_000_000 {
             return Err(bad("offset: at most 1000000"));
         }
+        let after = match p.get("cursor").filter(|s| !s.is_empty()) {
+            None => None,
+            Some(_) if offset > 0 => return Err(bad("cursor and offset: give one, not both")),
+            Some(c) => Some(c.parse::<Position>().map_err(store_error)?),
+        };
         let quads = list(&p, "quad")
             .iter()
             .map(|s| {
@@ -370,6 +377,7 @@ pub async fn events(State(st): State<Arc<AppState>>, RawQuery(q): RawQuery) -> R
             from: date(&p, "from")?,
             to: date(&p, "to")?,
             location_country: p.get("country_in").filter(|s| !s.is_empty()).cloned(),
+            after,
             limit: Some(offset + limit),
         }
         .validated()
@@ -390,10 +398,14 @@ pub async fn events(State(st): State<Arc<AppState>>, RawQuery(q): RawQuery) -> R
             seen += 1;
             Ok(())
         })?;
+        let next_cursor = (out.len() as u64 == limit && limit > 0)
+            .then(|| out.last().map(|e| e.position.to_string()))
+            .flatten();
         Ok(EventsOut {
             events: out,
             limit,
             offset,
+            next_cursor,
         })
     })
     .await

@@ -12,9 +12,11 @@ fn describe(method: &str, path: &str) -> (&'static str, Vec<Value>) {
             vec![q("date", "publication date YYYY-MM-DD (text/plain bodies)"), q("explain", "true for a per-sentence trace"), q("min_confidence", "drop events under this confidence")],
         ),
         ("get", "/api/events") => (
-            "Stored events (limit at most 1000)",
-            ["source", "target", "dyad", "cameo", "root", "quad", "from", "to", "country_in", "dedup", "limit", "offset"]
-                .iter().map(|n| q(n, "filter as in `dyad query`")).collect(),
+            "Stored events in date order (limit at most 1000); pages by `cursor` (the previous page's next_cursor) or `offset`",
+            ["source", "target", "dyad", "cameo", "root", "quad", "from", "to", "country_in", "dedup"]
+                .iter().map(|n| q(n, "filter as in `dyad query`"))
+                .chain([q("limit", "events per page, default 100, at most 1000"), q("offset", "events to skip (at most 1000000)"), q("cursor", "next_cursor of the previous page")])
+                .collect(),
         ),
         ("get", "/api/trend") => (
             "A dyad's series by period",

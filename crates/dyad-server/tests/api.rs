@@ -262,6 +262,30 @@ fn events_filters_and_limits() {
     let (_, page) = get("/api/events?dedup=none&limit=2&offset=1");
     assert_eq!(page["events"].as_array().expect("page").len(), 2);
     assert_eq!(page["events"][0]["id"], all["events"][1]["id"]);
+    // Cursor pages of 2 give every event once, in the same order.
+    let mut ids = Vec::new();
+    let mut url = "/api/events?dedup=none&limit=2".to_string();
+    loop {
+        let (s, p) = get(&url);
+        assert_eq!(s, 200, "{p}");
+        let evs = p["events"].as_array().expect("events");
+        assert!(evs.len() <= 2);
+        ids.extend(evs.iter().map(|e| e["id"].clone()));
+        match p["next_cursor"].as_str() {
+            Some(c) => url = format!("/api/events?dedup=none&limit=2&cursor={c}"),
+            None => break,
+        }
+        assert!(ids.len() <= n, "cursor pages repeat events");
+    }
+    let all_ids: Vec<_> = all["events"]
+        .as_array()
+        .expect("all")
+        .iter()
+        .map(|e| e["id"].clone())
+        .collect();
+    assert_eq!(ids, all_ids);
+    assert_eq!(get("/api/events?cursor=garbage").0, 400);
+    assert_eq!(get("/api/events?cursor=2020-10-20.1&offset=3").0, 400);
     let (_, none) = get("/api/events?dyad=AZE,ARM&root=03");
     assert_eq!(none["events"].as_array().expect("events").len(), 0);
     for bad in [

@@ -44,7 +44,7 @@ pub mod trend;
 mod write;
 
 pub use error::StoreError;
-pub use query::{Dedup, Filter};
+pub use query::{Dedup, Filter, Position};
 pub use row::StoredEvent;
 pub use schema::SCHEMA_VERSION;
 pub use store::{Counts, OpenMode, RunInfo, RunKind, Store};

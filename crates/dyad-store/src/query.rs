@@ -30,8 +30,45 @@ pub struct Filter {
     pub to: Option<Date>,
     /// ISO 3166 alpha-3 code of the event's location.
     pub location_country: Option<String>,
+    /// Only events after this position in the query order (keyset
+    /// pagination: pass the last position of the previous page).
+    pub after: Option<Position>,
     /// At most this many events.
     pub limit: Option<u64>,
+}
+
+/// A place in the order of [`Store::for_each_event`] (date, undated last,
+/// then storage order). Written as `2020-10-20.1234` or `none.1234`, an
+/// opaque cursor for APIs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Position {
+    /// The event date.
+    pub date: Option<Date>,
+    /// The event's storage row.
+    pub rowid: i64,
+}
+
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.date {
+            Some(d) => write!(f, "{d}.{}", self.rowid),
+            None => write!(f, "none.{}", self.rowid),
+        }
+    }
+}
+
+impl std::str::FromStr for Position {
+    type Err = StoreError;
+    fn from_str(s: &str) -> Result<Position> {
+        let bad = || StoreError::Invalid(format!("not a cursor: {s:?}"));
+        let (d, r) = s.rsplit_once('.').ok_or_else(bad)?;
+        let rowid = r.parse::<i64>().map_err(|_| bad())?;
+        let date = match d {
+            "none" => None,
+            d => Some(d.parse::<Date>().map_err(|_| bad())?),
+        };
+        Ok(Position { date, rowid })
+    }
 }
 
 /// How duplicates are removed.
@@ -175,7 +212,26 @@ impl Store {
         F: FnMut(&StoredEvent) -> Result<()>,
     {
         self.ensure_fresh()?;
-        let (cond, params) = filter.sql();
+        let (cond, mut params) = filter.sql();
+        // The one-a-day subquery sees the filter without the cursor, so a
+        // group already given on an earlier page is not given again.
+        let after = match filter.after {
+            None => String::new(),
+            Some(p) => {
+                params.push(Value::Integer(p.rowid));
+                let r = params.len();
+                match p.date {
+                    Some(d) => {
+                        params.push(Value::Text(d.to_string()));
+                        let d = params.len();
+                        format!(
+                            " AND (e.date IS NULL OR e.date > ?{d} OR (e.date = ?{d} AND e.rowid > ?{r}))"
+                        )
+                    }
+                    None => format!(" AND (e.date IS NULL AND e.rowid > ?{r})"),
+                }
+            }
+        };
         let dedup_sql = match dedup {
             Dedup::None => String::new(),
             Dedup::Clusters => " AND c.rep_event = e.id".into(),
@@ -193,7 +249,7 @@ impl Store {
                JOIN mentions m ON m.event_id = e.id
                JOIN clusters c ON c.id = m.cluster_id
                JOIN documents d ON d.id = e.doc_id
-             WHERE {cond}{dedup_sql}
+             WHERE {cond}{after}{dedup_sql}
              ORDER BY e.date IS NULL, e.date, e.rowid{limit}",
             StoredEvent::COLUMNS
         );

@@ -39,6 +39,10 @@ pub struct StoredEvent {
     pub kb_version: String,
     /// dyad version that coded the event.
     pub dyad_version: String,
+    /// Where the event stands in the store's order, for resuming a query
+    /// after it ([`crate::Filter::after`]).
+    #[serde(skip)]
+    pub position: crate::Position,
 }
 
 impl StoredEvent {
@@ -55,7 +59,7 @@ impl StoredEvent {
         e.sentence_text, e.sentence_start, e.sentence_end, e.trigger, e.trigger_start, \
         e.trigger_end, e.pattern, e.confidence, e.kb_version, e.dyad_version, m.cluster_id, \
         c.num_mentions, c.num_sources, c.num_articles, d.url, d.source, d.title, d.published, \
-        d.ingested_at";
+        d.ingested_at, e.rowid";
 
     /// Reads a row selected with [`StoredEvent::COLUMNS`].
     pub(crate) fn from_row(row: &Row) -> Result<StoredEvent> {
@@ -163,6 +167,10 @@ impl StoredEvent {
             title: c.get()?,
             published: c.date("published")?,
             ingested_at: c.get()?,
+            position: crate::Position {
+                date,
+                rowid: c.get()?,
+            },
         })
     }
 }

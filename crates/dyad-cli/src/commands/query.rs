@@ -75,6 +75,7 @@ impl FilterArgs {
             from: self.from,
             to: self.to,
             location_country: self.country_in.clone(),
+            after: None,
             limit: self.limit,
         }
         .validated()?)
