@@ -23,6 +23,9 @@ pub(crate) struct PlaceMention {
     pub tokens: Range<usize>,
     /// Where it is (`text` and `span` are filled in by the caller).
     pub location: Location,
+    /// A name neither the knowledge base nor the gazetteer knows, taken as
+    /// a place from its context.
+    pub unknown: bool,
 }
 
 /// Prepositions that introduce a location (also: a country or capital
@@ -76,8 +79,21 @@ fn is_not_place(w: &str) -> bool {
 /// north of Kyiv", "the outskirts of Aleppo").
 const PLACE_NOUNS: &[&str] = &[
     "city",
+    "cities",
     "town",
+    "towns",
     "village",
+    "villages",
+    "localities",
+    "locality",
+    "districts",
+    "neighbourhood",
+    "neighborhood",
+    "neighbourhoods",
+    "neighborhoods",
+    "countryside",
+    "island",
+    "commune",
     "province",
     "region",
     "district",
@@ -107,6 +123,86 @@ const PLACE_NOUNS: &[&str] = &[
     "territory",
     "streets",
 ];
+
+/// Capitalised words that end the name of an administrative area: a
+/// gazetteer place followed by one is still that place ("Aleppo
+/// Governorate").
+const ADMIN_SUFFIXES: &[&str] = &[
+    "province",
+    "governorate",
+    "district",
+    "region",
+    "county",
+    "state",
+    "oblast",
+    "city",
+    "prefecture",
+];
+
+/// Capitalised words that end the name of a site: "the Heart Hospital",
+/// "Minya University", "Utah Beach" name a place wherever they stand.
+const SITE_SUFFIXES: &[&str] = &[
+    "hospital",
+    "university",
+    "museum",
+    "airport",
+    "airbase",
+    "stadium",
+    "beach",
+    "road",
+    "street",
+    "square",
+    "mosque",
+    "church",
+    "cathedral",
+    "bridge",
+    "prison",
+    "market",
+    "hotel",
+    "palace",
+    "dam",
+    "camp",
+    "base",
+    "station",
+    "valley",
+    "mountains",
+    "heights",
+    "crossing",
+    "district",
+    "governorate",
+    "province",
+    "neighbourhood",
+    "neighborhood",
+];
+
+/// The longest run of capitalised proper nouns around `r` that no
+/// knowledge-base mention covers: "Umm Batna" around "Batna".
+fn name_run(
+    an: &Analysis<'_>,
+    r: &Range<usize>,
+    covered: &dyn Fn(&Range<usize>) -> bool,
+) -> Range<usize> {
+    let part = |j: usize| {
+        let t = &an.tokens[j];
+        t.pos.starts_with("NNP")
+            && t.is_capitalized()
+            && !is_not_place(&t.lower)
+            && !covered(&(j..j + 1))
+    };
+    let mut start = r.start;
+    while start > 0 && r.end - (start - 1) <= 4 && part(start - 1) {
+        start -= 1;
+    }
+    let mut end = r.end;
+    while end < an.tokens.len() && end + 1 - start <= 4 && part(end) {
+        end += 1;
+    }
+    start..end
+}
+
+fn ends_with_site(an: &Analysis<'_>, r: &Range<usize>) -> bool {
+    r.len() >= 2 && SITE_SUFFIXES.contains(&an.tokens[r.end - 1].lower.as_str())
+}
 
 fn location(name: String, iso3: &str) -> Location {
     Location {
@@ -165,14 +261,21 @@ pub(crate) fn sentence_places(
         out.push(PlaceMention {
             tokens: m.tokens.clone(),
             location: loc,
+            unknown: false,
         });
     }
     // Gazetteer names outside the knowledge base's mentions (a person or an
     // organisation named like a town is not a town).
+    // A role word that ends a site's name ("Heart Hospital") does not
+    // make the name an actor.
     let covered = |r: &Range<usize>| {
-        an.mentions
-            .iter()
-            .any(|m| m.tokens.start < r.end && r.start < m.tokens.end)
+        an.mentions.iter().any(|m| {
+            let site_word = matches!(m.kind, MentionKind::Agent { .. })
+                && m.tokens.len() == 1
+                && an.tokens[m.tokens.start].is_capitalized()
+                && SITE_SUFFIXES.contains(&an.tokens[m.tokens.start].lower.as_str());
+            !site_word && m.tokens.start < r.end && r.start < m.tokens.end
+        })
     };
     for g in [&kb.user_places, &*kb.places] {
         for found in g.find(&an.tokens) {
@@ -184,10 +287,24 @@ pub(crate) fn sentence_places(
             {
                 continue;
             }
+            // Part of a longer name: "Aleppo Governorate" is Aleppo's, but
+            // "Umm Batna" is not Batna (the unknown-name pass below takes it).
+            let run = name_run(an, &found.tokens, &covered);
+            let tokens = if run == found.tokens {
+                run
+            } else if run.start == found.tokens.start
+                && (found.tokens.end..run.end)
+                    .all(|j| ADMIN_SUFFIXES.contains(&an.tokens[j].lower.as_str()))
+            {
+                run
+            } else {
+                continue;
+            };
             if let Some(p) = Gazetteer::resolve(&found.candidates, in_document) {
                 out.push(PlaceMention {
-                    tokens: found.tokens.clone(),
+                    tokens,
                     location: gazetteer_location(p),
+                    unknown: false,
                 });
             }
         }
@@ -209,7 +326,8 @@ pub(crate) fn sentence_places(
         };
         let r = i..end;
         let known = covered(&r) || out.iter().any(|p| overlaps(&p.tokens, &r));
-        if !known && introduced_as_location(an, i) && named_as_place(an, i) {
+        let cued = introduced_as_location(an, i) && named_as_place(an, i);
+        if !known && (cued || ends_with_site(an, &r)) {
             let country = out
                 .iter()
                 .filter(|p| p.tokens.end <= i)
@@ -221,24 +339,66 @@ pub(crate) fn sentence_places(
                     country,
                     ..location(words(&(i..end)), "")
                 },
+                unknown: true,
             });
         }
         i = end;
     }
     out.sort_by_key(|p| p.tokens.start);
     // "in Iraq's northern Nineveh province": the possessor only qualifies
-    // the more precise place that follows it.
-    let qualifiers: Vec<usize> = (0..out.len())
-        .filter(|&k| {
-            let end = out[k].tokens.end;
-            an.tokens.get(end).is_some_and(|t| t.lower == "'s")
-                && out.get(k + 1).is_some_and(|n| n.tokens.start <= end + 4)
-        })
+    // the more precise place that follows it (but "Abuja's International
+    // Conference Centre" is in Abuja: an unknown name is more precise only
+    // when a place noun says what it is). "Lucciana, in upper Corsica", "the Vedeno
+    // region of southern Chechnya", "Minya University south of Cairo": the
+    // later place only situates the earlier one.
+    let possessor = |k: usize| {
+        let end = out[k].tokens.end;
+        an.tokens.get(end).is_some_and(|t| t.lower == "'s")
+            && out.get(k + 1).is_some_and(|n| {
+                let area = an
+                    .tokens
+                    .get(n.tokens.end)
+                    .is_some_and(|t| PLACE_NOUNS.contains(&t.lower.as_str()));
+                n.tokens.start <= end + 4 && (!n.unknown || area)
+            })
+    };
+    let container = |k: usize| k > 0 && situates(an, out[k - 1].tokens.end, out[k].tokens.start);
+    let drop: Vec<usize> = (0..out.len())
+        .filter(|&k| possessor(k) || container(k))
         .collect();
-    for k in qualifiers.into_iter().rev() {
+    for k in drop.into_iter().rev() {
         out.remove(k);
     }
     out
+}
+
+/// True when the words from `from` to `to` make the place at `to` the
+/// surroundings of the place just before: a comma, a place noun,
+/// determiners, adjectives, distances and compass words around "in",
+/// "of" or "near" ("…, in upper", "region of southern", "south of",
+/// ", about 180 km (110 miles) south of").
+fn situates(an: &Analysis<'_>, from: usize, to: usize) -> bool {
+    if to <= from || to - from > 8 {
+        return false;
+    }
+    let mut linked = false;
+    for t in &an.tokens[from..to] {
+        let w = t.lower.as_str();
+        if matches!(w, "in" | "of" | "near" | "outside") {
+            linked = true;
+        } else if !(matches!(
+            t.pos.as_str(),
+            "DT" | "JJ" | "CD" | "RB" | "NNS" | "," | "-LRB-" | "-RRB-"
+        ) || PLACE_NOUNS.contains(&w)
+            || matches!(
+                w,
+                "," | "(" | ")" | "km" | "kilometres" | "kilometers" | "miles" | "about" | "some"
+            ))
+        {
+            return false;
+        }
+    }
+    linked
 }
 
 /// True when an unknown name at `start` is introduced as a place by a place
@@ -316,7 +476,7 @@ pub(crate) fn locate<'p>(
 ) -> Option<&'p PlaceMention> {
     places
         .iter()
-        .filter(|p| introduced_as_location(an, p.tokens.start))
+        .filter(|p| introduced_as_location(an, p.tokens.start) || ends_with_site(an, &p.tokens))
         .min_by_key(|p| {
             if p.tokens.start >= trigger.end {
                 (p.tokens.start - trigger.end, 0)
