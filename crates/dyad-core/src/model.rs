@@ -65,6 +65,16 @@ pub enum Modality {
     Asserted,
     /// Announced for the future ("will meet", "would meet").
     Future,
+    /// Possible, not reported as done ("could attack", "may sanction").
+    Hypothetical,
+    /// Under a condition ("if the army entered Syria").
+    Conditional,
+    /// Asked, not reported ("Will Russia attack?").
+    Question,
+    /// Background history, not news: dated more than a year before the
+    /// story ("the war that ended in 1994") or told as a long-running past
+    /// ("has for nearly 30 years tried to mediate").
+    Historical,
 }
 
 /// Precision of an event date.
@@ -73,6 +83,8 @@ pub enum Modality {
 pub enum DatePrecision {
     /// A calendar day.
     Day,
+    /// An ISO week (the date is its Monday).
+    Week,
     /// A month.
     Month,
     /// A year.

@@ -1,6 +1,8 @@
 //! Coder behaviour on sentences written for these tests, one construction each.
 
-use dyad_core::{code, code_document_with, Document, Event, KnowledgeBase, Modality, Polarity};
+use dyad_core::{
+    code, code_document_with, DatePrecision, Document, Event, KnowledgeBase, Modality, Polarity,
+};
 use std::sync::OnceLock;
 
 fn kb() -> &'static KnowledgeBase {
@@ -333,6 +335,42 @@ fn events_are_dated_by_the_day_the_text_names() {
     assert_eq!(
         ev[0].date.map(|d| d.to_string()).as_deref(),
         Some("2020-10-20")
+    );
+    // A month or a year keeps its precision.
+    let ev = events("Chile criticized Peru this month.");
+    assert_eq!(ev[0].date.map(|d| d.to_string()).as_deref(), Some("2020-10-01"));
+    assert_eq!(ev[0].date_precision, Some(DatePrecision::Month));
+    let ev = events("Chile criticized Peru last year.");
+    assert_eq!(ev[0].date.map(|d| d.to_string()).as_deref(), Some("2019-01-01"));
+    assert_eq!(ev[0].date_precision, Some(DatePrecision::Year));
+}
+
+#[test]
+fn modality_says_how_real_the_event_is() {
+    let modality = |text: &str| {
+        let ev = events(text);
+        assert!(!ev.is_empty(), "no event in {text:?}");
+        ev[0].modality
+    };
+    assert_eq!(modality("Chile criticized Peru on Monday."), Modality::Asserted);
+    assert_eq!(modality("Chile will criticize Peru."), Modality::Future);
+    assert_eq!(modality("Chile could criticize Peru."), Modality::Hypothetical);
+    assert_eq!(
+        modality("If Chile criticized Peru, Bolivia would object."),
+        Modality::Conditional
+    );
+    assert_eq!(modality("Did Chile criticize Peru?"), Modality::Question);
+    // History told as background: long before the story, or long-running.
+    let ev = events("Armenia attacked Azerbaijan in 1992.");
+    assert_eq!(ev[0].modality, Modality::Historical);
+    assert_eq!(ev[0].date.map(|d| d.to_string()).as_deref(), Some("1992-01-01"));
+    assert_eq!(
+        modality("Armenia has criticized Azerbaijan for nearly 30 years."),
+        Modality::Historical
+    );
+    assert_eq!(
+        modality("Armenia criticized Azerbaijan, which attacked it in the 1990s."),
+        Modality::Asserted
     );
 }
 

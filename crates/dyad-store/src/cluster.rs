@@ -29,7 +29,7 @@
 
 use crate::row::{opt_date, Col};
 use crate::Result;
-use dyad_core::{Document, Event, Location};
+use dyad_core::{Document, Event, Location, Modality};
 use jiff::civil::Date;
 use jiff::ToSpan;
 use rusqlite::{params, Connection, Row};
@@ -52,6 +52,10 @@ pub struct ClusterInput {
     pub cameo_root: String,
     /// `"affirmed"` or `"negated"`.
     pub polarity: String,
+    /// True when the text reports the event as news (modality `asserted`
+    /// or `future`), not as a hypothesis, condition, question or history:
+    /// only those count in `dyad_day`.
+    pub reported: bool,
     /// Event date.
     pub date: Option<Date>,
     /// Place key (see [`place_key`]).
@@ -73,7 +77,8 @@ impl ClusterInput {
     /// followed by the document's `source` and `url`.
     pub(crate) const COLUMNS: &'static str = "e.id, e.doc_id, e.source_code, e.target_code, \
         e.cameo_root, e.polarity, e.date, e.location_name, e.location_country, \
-        e.location_geonames_id, e.quad_class, e.goldstein, e.source_key, e.target_key";
+        e.location_geonames_id, e.quad_class, e.goldstein, e.source_key, e.target_key, \
+        e.modality";
 
     /// From a coded event and its document's publisher key.
     pub fn from_event(e: &Event, publisher: &str) -> Self {
@@ -89,6 +94,7 @@ impl ClusterInput {
                 .unwrap_or_default(),
             cameo_root: e.cameo_root.clone(),
             polarity: crate::row::enum_str(e.polarity),
+            reported: matches!(e.modality, Modality::Asserted | Modality::Future),
             date: e.date,
             place: e.location.as_ref().map(place_key),
             quad_class: e.quad_class,
@@ -107,8 +113,9 @@ impl ClusterInput {
         let place = loc_name
             .map(|name| place_key_parts(&name, loc_country.as_deref(), geonames.map(|g| g as u64)));
         let doc_id: String = r.get(1)?;
-        let source: Option<String> = r.get(14)?;
-        let url: Option<String> = r.get(15)?;
+        let modality: String = r.get(14)?;
+        let source: Option<String> = r.get(15)?;
+        let url: Option<String> = r.get(16)?;
         Ok(ClusterInput {
             event_id: r.get(0)?,
             publisher: publisher_parts(source.as_deref(), url.as_deref(), &doc_id),
@@ -117,6 +124,7 @@ impl ClusterInput {
             target_code: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
             cameo_root: r.get(4)?,
             polarity: r.get(5)?,
+            reported: REPORTED.contains(&modality.as_str()),
             date: opt_date(r, 6, Col("date"))?,
             place,
             quad_class: r.get::<_, i64>(10)?.clamp(0, 255) as u8,
@@ -350,10 +358,14 @@ fn candidates(conn: &Connection, e: &ClusterInput, window: i64) -> Result<Vec<Ca
         .collect())
 }
 
-/// Adds an affirmed, dated event (and its cluster, when new) to `dyad_day`.
+/// The modalities of events reported as news.
+pub(crate) const REPORTED: [&str; 2] = ["asserted", "future"];
+
+/// Adds an affirmed, reported, dated event (and its cluster, when new) to
+/// `dyad_day`.
 fn aggregate(conn: &Connection, e: &ClusterInput, new_cluster: bool) -> Result<()> {
     let Some(day) = e.date else { return Ok(()) };
-    if e.polarity != "affirmed" || !(1..=4).contains(&e.quad_class) {
+    if e.polarity != "affirmed" || !e.reported || !(1..=4).contains(&e.quad_class) {
         return Ok(());
     }
     let mut m = [0i64; 4];

@@ -23,7 +23,7 @@
 //!   deduplication rule), and each cluster's `num_mentions`, `num_articles`
 //!   and `num_sources` are the counts of its mentions;
 //! - the `dyad_day` aggregate equals the sums over the affirmed, dated events
-//!   and clusters.
+//!   reported as news (modality asserted or future) and their clusters.
 //!
 //! So a process killed at any moment leaves a consistent store, and ingesting
 //! the same inputs again adds what is missing and nothing else.

@@ -284,16 +284,17 @@ impl Store {
                           sum(quad_class = 1) AS m1, sum(quad_class = 2) AS m2,
                           sum(quad_class = 3) AS m3, sum(quad_class = 4) AS m4,
                           sum(goldstein) AS mg
-                   FROM events WHERE polarity = 'affirmed' AND date IS NOT NULL
-                     AND quad_class BETWEEN 1 AND 4
+                   FROM events WHERE polarity = 'affirmed' AND modality IN ('asserted', 'future')
+                     AND date IS NOT NULL AND quad_class BETWEEN 1 AND 4
                    GROUP BY 1, 2, 3),
                  c AS (
-                   SELECT source_key AS src, target_key AS tgt, date AS day,
-                          sum(quad_class = 1) AS c1, sum(quad_class = 2) AS c2,
-                          sum(quad_class = 3) AS c3, sum(quad_class = 4) AS c4,
-                          sum(goldstein) AS cg
-                   FROM clusters WHERE polarity = 'affirmed' AND date IS NOT NULL
-                     AND quad_class BETWEEN 1 AND 4
+                   SELECT c.source_key AS src, c.target_key AS tgt, c.date AS day,
+                          sum(c.quad_class = 1) AS c1, sum(c.quad_class = 2) AS c2,
+                          sum(c.quad_class = 3) AS c3, sum(c.quad_class = 4) AS c4,
+                          sum(c.goldstein) AS cg
+                   FROM clusters c JOIN events r ON r.id = c.rep_event
+                   WHERE c.polarity = 'affirmed' AND r.modality IN ('asserted', 'future')
+                     AND c.date IS NOT NULL AND c.quad_class BETWEEN 1 AND 4
                    GROUP BY 1, 2, 3),
                  expected AS (
                    SELECT m.src, m.tgt, m.day, coalesce(c1, 0) c1, coalesce(c2, 0) c2,

@@ -707,11 +707,21 @@ fn trend_sums_both_directions_by_period_and_fills_gaps() {
                 vec![
                     event("c", 0, "AZEMIL", Some("ARMMIL"), "112", "2020-10-21", None),
                     event("c", 1, "TUR", Some("ARM"), "111", "2020-10-21", None),
+                    // What could happen, or happened long ago, is not news.
+                    dyad_core::Event {
+                        modality: dyad_core::Modality::Hypothetical,
+                        ..event("c", 2, "AZEMIL", Some("ARMMIL"), "190", "2020-10-21", None)
+                    },
+                    dyad_core::Event {
+                        modality: dyad_core::Modality::Historical,
+                        ..event("c", 3, "ARMMIL", Some("AZEMIL"), "190", "2020-10-22", None)
+                    },
                 ],
             ),
         ],
     )
     .unwrap();
+    assert_consistent(&s);
     let q = TrendQuery {
         a: "aze".into(),
         b: "ARM".into(),

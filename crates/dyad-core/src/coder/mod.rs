@@ -11,6 +11,7 @@ mod actors;
 pub mod confidence;
 mod context;
 mod events;
+mod framing;
 mod nominal;
 mod places;
 
@@ -18,7 +19,7 @@ pub use events::VerbDecision;
 
 use crate::kb::{Mention, MentionKind};
 use crate::model::{
-    Actor, DatePrecision, Document, Event, Evidence, Location, Modality, Plover, Polarity,
+    Actor, Document, Event, Evidence, Location, Plover, Polarity,
 };
 use crate::text::chunk::{chunk, Chunk};
 use crate::text::clean::{clean, CleanText};
@@ -236,7 +237,7 @@ fn run(
         let dates = doc
             .published
             .filter(|_| !found.is_empty())
-            .map(|anchor| sentence_dates(&text[s.start..s.end], s.start, anchor))
+            .map(|anchor| framing::sentence_dates(&text[s.start..s.end], s.start, anchor))
             .unwrap_or_default();
         let places = if found.is_empty() {
             Vec::new()
@@ -376,54 +377,6 @@ fn actor(doc_text: &str, cleaned: &CleanText, an: &Analysis<'_>, a: &ActorRef) -
     }
 }
 
-/// Calendar days named in a sentence after "on" ("on Friday", "on Sept. 27"),
-/// as (clean byte offset of the expression, date).
-fn sentence_dates(
-    sentence: &str,
-    offset: usize,
-    anchor: jiff::civil::Date,
-) -> Vec<(usize, jiff::civil::Date)> {
-    crate::time::find(sentence, anchor, crate::time::Tense::Past)
-        .into_iter()
-        .filter(|(span, t)| {
-            t.precision == crate::time::Precision::Day
-                && sentence[..span.start]
-                    .trim_end()
-                    .to_lowercase()
-                    .ends_with(" on")
-        })
-        .filter_map(|(span, t)| Some((offset + span.start, t.value.parse().ok()?)))
-        .collect()
-}
-
-/// The event date: for an event reported as having happened, a day named
-/// with "on" close after its trigger (or just before it, "On Monday, …");
-/// otherwise, and for announced events, the publication date.
-fn event_date(
-    published: Option<jiff::civil::Date>,
-    dates: &[(usize, jiff::civil::Date)],
-    trigger: [usize; 2],
-    future: bool,
-) -> Option<jiff::civil::Date> {
-    if future {
-        return published;
-    }
-    let distance = |at: usize| {
-        if at >= trigger[1] {
-            Some(at - trigger[1]).filter(|d| *d <= 80)
-        } else {
-            Some(trigger[0].saturating_sub(at)).filter(|d| *d <= 40)
-        }
-    };
-    dates
-        .iter()
-        .filter_map(|&(at, d)| Some((distance(at)?, d)))
-        .min_by_key(|(dist, _)| *dist)
-        .map(|(_, d)| d)
-        .filter(|d| published.is_none_or(|p| *d <= p))
-        .or(published)
-}
-
 #[allow(clippy::too_many_arguments)]
 fn to_event(
     doc: &Document,
@@ -432,7 +385,7 @@ fn to_event(
     s: &Sentence,
     idx: usize,
     an: &Analysis<'_>,
-    dates: &[(usize, jiff::civil::Date)],
+    dates: &[framing::DateMention],
     f: events::Found,
 ) -> Option<Event> {
     let cameo = kb.cameo(&f.code);
@@ -441,6 +394,19 @@ fn to_event(
     let target = f.target.as_ref().map(|t| actor(&doc.text, cleaned, an, t));
     let trigger_clean = token_range_span(an, &f.trigger);
     let trigger = cleaned.text[trigger_clean[0]..trigger_clean[1]].to_string();
+    let when = framing::nearest(&cleaned.text, dates, trigger_clean);
+    // An intent (03x) is dated when stated: times near it are the intended
+    // event's ("a meeting this week").
+    let announced = f.future || f.code.starts_with("03");
+    let (date, date_precision) = framing::event_date(doc.published, when, announced);
+    let modality = framing::modality(
+        an,
+        &cleaned.text[s.start..s.end],
+        f.trigger.clone(),
+        f.future,
+        when,
+        doc.published,
+    );
     let mut hasher = Sha256::new();
     for part in [
         doc.id.as_str(),
@@ -463,8 +429,8 @@ fn to_event(
         id,
         doc_id: doc.id.clone(),
         sentence: idx,
-        date: event_date(doc.published, dates, trigger_clean, f.future),
-        date_precision: doc.published.map(|_| DatePrecision::Day),
+        date,
+        date_precision,
         source,
         target,
         cameo_root: f.code.get(..2).unwrap_or(&f.code).to_string(),
@@ -483,11 +449,7 @@ fn to_event(
         } else {
             Polarity::Affirmed
         },
-        modality: if f.future {
-            Modality::Future
-        } else {
-            Modality::Asserted
-        },
+        modality,
         attributed_to: f.attributed_to,
         evidence: Evidence {
             sentence_text: cleaned.text[s.start..s.end].to_string(),

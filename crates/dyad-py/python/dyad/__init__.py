@@ -113,7 +113,8 @@ def schema() -> pyarrow.Schema:
       the same for ``target.*`` (null when the event has no target), ``cameo``,
       ``cameo_root``, ``cameo_name``, ``plover.event``/``.mode``/``.context``,
       ``location.name``/``.country``/``.admin1``, ``polarity``
-      (``affirmed``/``negated``), ``modality`` (``asserted``/``future``),
+      (``affirmed``/``negated``), ``modality`` (``asserted``, ``future``,
+      ``hypothetical``, ``conditional``, ``question``, ``historical``),
       ``attributed_to``, ``evidence.sentence_text``, ``evidence.trigger``,
       ``evidence.pattern``.
     """
