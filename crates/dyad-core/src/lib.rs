@@ -39,8 +39,8 @@ pub mod text;
 pub mod time;
 
 pub use coder::{
-    code, code_document, code_document_with, code_explained, locate_verb, CodedDocument,
-    SentenceTrace,
+    code, code_document, code_document_with, code_explained, find_places, locate_verb,
+    CodedDocument, SentenceTrace,
 };
 pub use kb::KnowledgeBase;
 pub use model::{

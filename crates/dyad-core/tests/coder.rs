@@ -338,10 +338,16 @@ fn events_are_dated_by_the_day_the_text_names() {
     );
     // A month or a year keeps its precision.
     let ev = events("Chile criticized Peru this month.");
-    assert_eq!(ev[0].date.map(|d| d.to_string()).as_deref(), Some("2020-10-01"));
+    assert_eq!(
+        ev[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2020-10-01")
+    );
     assert_eq!(ev[0].date_precision, Some(DatePrecision::Month));
     let ev = events("Chile criticized Peru last year.");
-    assert_eq!(ev[0].date.map(|d| d.to_string()).as_deref(), Some("2019-01-01"));
+    assert_eq!(
+        ev[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2019-01-01")
+    );
     assert_eq!(ev[0].date_precision, Some(DatePrecision::Year));
 }
 
@@ -352,9 +358,15 @@ fn modality_says_how_real_the_event_is() {
         assert!(!ev.is_empty(), "no event in {text:?}");
         ev[0].modality
     };
-    assert_eq!(modality("Chile criticized Peru on Monday."), Modality::Asserted);
+    assert_eq!(
+        modality("Chile criticized Peru on Monday."),
+        Modality::Asserted
+    );
     assert_eq!(modality("Chile will criticize Peru."), Modality::Future);
-    assert_eq!(modality("Chile could criticize Peru."), Modality::Hypothetical);
+    assert_eq!(
+        modality("Chile could criticize Peru."),
+        Modality::Hypothetical
+    );
     assert_eq!(
         modality("If Chile criticized Peru, Bolivia would object."),
         Modality::Conditional
@@ -363,7 +375,10 @@ fn modality_says_how_real_the_event_is() {
     // History told as background: long before the story, or long-running.
     let ev = events("Armenia attacked Azerbaijan in 1992.");
     assert_eq!(ev[0].modality, Modality::Historical);
-    assert_eq!(ev[0].date.map(|d| d.to_string()).as_deref(), Some("1992-01-01"));
+    assert_eq!(
+        ev[0].date.map(|d| d.to_string()).as_deref(),
+        Some("1992-01-01")
+    );
     assert_eq!(
         modality("Armenia has criticized Azerbaijan for nearly 30 years."),
         Modality::Historical
@@ -523,4 +538,18 @@ fn the_default_threshold_drops_what_the_dev_sets_never_confirmed() {
     let ev = events("Turkey condemned Greece on Monday.");
     assert!(ev.iter().all(|e| e.confidence >= 0.1), "{ev:?}");
     assert!(!ev.is_empty());
+}
+
+#[test]
+fn find_places_lists_every_place_with_its_span() {
+    let text = "Talks with Syria went on in Geneva while shells hit the village of Kafr Nabudah.";
+    let places = dyad_core::find_places(&doc(text), kb());
+    let named: Vec<&str> = places.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(named, ["Syria", "Geneva", "Kafr Nabudah"]);
+    for p in &places {
+        assert_eq!(&text[p.span[0]..p.span[1]], p.text);
+    }
+    let geneva = &places[1];
+    assert_eq!(geneva.country.as_deref(), Some("CHE"));
+    assert!(geneva.lat.is_some());
 }

@@ -27,11 +27,13 @@ pub enum Format {
     Timebank,
     /// Event-location records: which place mention locates an event verb.
     EventLocation,
+    /// Geoparsing corpora (LGL, GeoWebNews XML): toponyms with coordinates.
+    Geoparsing,
 }
 
 impl Format {
     /// Every format, in the order of the `--format` help.
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Native,
         Format::PloverGsr,
         Format::CameoManual,
@@ -41,6 +43,7 @@ impl Format {
         Format::Conflibert,
         Format::Timebank,
         Format::EventLocation,
+        Format::Geoparsing,
     ];
 
     /// The name used on the command line (`--format plover-gsr`).
@@ -55,6 +58,7 @@ impl Format {
             Format::Conflibert => "conflibert",
             Format::Timebank => "timebank",
             Format::EventLocation => "event-location",
+            Format::Geoparsing => "geoparsing",
         }
     }
 
@@ -70,6 +74,7 @@ impl Format {
             Format::Conflibert => "conflibert",
             Format::Timebank => "timebank",
             Format::EventLocation => "event_location",
+            Format::Geoparsing => "geoparsing",
         }
     }
 
@@ -107,6 +112,9 @@ impl Format {
             ("timex", Format::Timebank),
             ("timebank", Format::Timebank),
             ("event_location", Format::EventLocation),
+            ("lgl", Format::Geoparsing),
+            ("gwn", Format::Geoparsing),
+            ("geopars", Format::Geoparsing),
         ];
         if let Some(&(_, f)) = by_name.iter().find(|(part, _)| name.contains(part)) {
             return Some(f);
@@ -114,6 +122,9 @@ impl Format {
         let line = first_line.trim_start_matches('\u{feff}').trim();
         if line.starts_with("corpus\tdoc\tdct") {
             return Some(Format::Timebank);
+        }
+        if line.starts_with("<?xml") || line.starts_with("<articles") {
+            return Some(Format::Geoparsing);
         }
         let value: serde_json::Value = serde_json::from_str(line).ok()?;
         let obj = value.as_object()?;

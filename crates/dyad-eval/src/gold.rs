@@ -149,4 +149,6 @@ pub enum Gold {
     Timex(Vec<TimexItem>),
     /// Event-verb locations.
     Locations(Vec<LocationItem>),
+    /// Articles with their toponyms.
+    Toponyms(Vec<crate::geoparse::ToponymDoc>),
 }

@@ -41,14 +41,15 @@
 //! - **No-event false-positive rate**: the share of gold no-event sentences
 //!   on which dyad coded at least one event.
 //! - **CAMEO manual**, **ConfliBERT**, **zero-shot PLOVER pairs**,
-//!   **TimeBank** and **event location** have their own metrics, documented
-//!   on [`manual::score_manual`], [`penta::score_penta`],
-//!   [`pairs::score_pairs`], [`timex::score_timex`] and
-//!   [`location::score_locations`].
+//!   **TimeBank**, **event location** and **geoparsing** (LGL, GeoWebNews)
+//!   have their own metrics, documented on [`manual::score_manual`],
+//!   [`penta::score_penta`], [`pairs::score_pairs`], [`timex::score_timex`],
+//!   [`location::score_locations`] and [`geoparse`].
 
 pub mod counts;
 pub mod floors;
 pub mod format;
+pub mod geoparse;
 pub mod gold;
 pub mod location;
 pub mod manual;
@@ -88,6 +89,8 @@ pub struct Evaluator<'a> {
     /// Finds the location of an event verb; event location is not scored
     /// without it.
     pub locator: Option<Locator<'a>>,
+    /// Finds the places of a text; geoparsing is not scored without it.
+    pub placer: Option<geoparse::Placer<'a>>,
 }
 
 /// The one-sentence document a gold sentence is coded as.
@@ -182,6 +185,23 @@ pub fn evaluate(file: &GoldFile, ev: &Evaluator<'_>) -> SetReport {
                 let mut r = SetReport::new(set, name);
                 r.notes
                     .push("date normaliser not available: nothing scored".into());
+                r
+            }
+        },
+        Gold::Toponyms(docs) => match ev.placer {
+            Some(p) => {
+                let mut r = geoparse::score(set, name, docs, p);
+                r.notes.push(
+                    "a found place matches a gold toponym whose span it overlaps; distances are \
+                     great-circle, from the coordinates dyad gives the place"
+                        .into(),
+                );
+                r
+            }
+            None => {
+                let mut r = SetReport::new(set, name);
+                r.notes
+                    .push("place finder not available: nothing scored".into());
                 r
             }
         },

@@ -3,7 +3,7 @@
 use crate::gold::LocationItem;
 use crate::report::{Mistake, Section, SetReport, Value};
 use crate::text::normalize_place;
-use dyad_core::{locate_verb, Document, KnowledgeBase};
+use dyad_core::{find_places, locate_verb, Document, KnowledgeBase};
 
 /// Scores a locator: `locate(text, verb)` names the place mention of `text`
 /// that locates the event of `verb`, or `None` when the text gives no
@@ -136,5 +136,18 @@ impl<'kb> CoderLocator<'kb> {
             ..Default::default()
         };
         locate_verb(&doc, verb, self.kb).map(|l| l.text)
+    }
+
+    /// Every place the coder finds in `text`: span, name, coordinates.
+    pub fn places(&self, text: &str) -> Vec<crate::geoparse::FoundPlace> {
+        let doc = Document {
+            id: "geoparsing".into(),
+            text: text.to_string(),
+            ..Default::default()
+        };
+        find_places(&doc, self.kb)
+            .into_iter()
+            .map(|l| (l.span, l.name, l.lat.zip(l.lon)))
+            .collect()
     }
 }

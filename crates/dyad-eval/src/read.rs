@@ -107,6 +107,10 @@ pub fn read_str(name: &str, text: &str, format: Format) -> Result<GoldFile, Eval
         Format::Conflibert => r.conflibert(text).map(Gold::Penta),
         Format::Timebank => r.timebank(text).map(Gold::Timex),
         Format::EventLocation => r.locations(text).map(Gold::Locations),
+        Format::Geoparsing => crate::geoparse::read(name, text).map(|(docs, notes)| {
+            r.skipped.borrow_mut().extend(notes);
+            Gold::Toponyms(docs)
+        }),
     }?;
     Ok(GoldFile {
         format,

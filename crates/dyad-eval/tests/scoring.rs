@@ -70,6 +70,7 @@ fn score_file(path: &Path, format: Format, by_text: HashMap<&str, Vec<Event>>) -
             coder: &coder,
             normalizer: None,
             locator: None,
+            placer: None,
         },
     )
 }
@@ -310,6 +311,7 @@ fn cameo_manual_examples() {
             coder: &coder,
             normalizer: None,
             locator: None,
+            placer: None,
         },
     );
     assert_eq!(count(&r, "counts.sentences"), 4);
@@ -369,6 +371,7 @@ fn zsp_pairs() {
             coder: &coder,
             normalizer: None,
             locator: None,
+            placer: None,
         },
     );
     // 1: right. 2: most confident on the pair is 111 ACCUSE, gold REJECT.
@@ -423,6 +426,7 @@ fn conflibert_penta_and_spans() {
             coder: &coder,
             normalizer: None,
             locator: None,
+            placer: None,
         },
     );
     assert_eq!(count(&r, "penta.sentences"), 4);
@@ -452,6 +456,7 @@ fn missing_tools_are_reported_not_scored() {
         coder: &coder,
         normalizer: None,
         locator: None,
+        placer: None,
     };
     let r = evaluate(&timex, &ev);
     assert!(r.sections.is_empty());

@@ -24,7 +24,7 @@ pub struct EvalArgs {
     min_confidence: f32,
     /// Gold format: auto (from the file name and fields), native, plover-gsr,
     /// cameo-manual, petr-gsr, petr-unittests, zsp-plv, conflibert, timebank,
-    /// event-location.
+    /// event-location, geoparsing (LGL / GeoWebNews XML).
     #[arg(long, default_value = "auto", value_parser = parse_format)]
     format: FormatArg,
     /// Print the report as one JSON object.
@@ -100,6 +100,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         |text: &str, anchor: jiff::civil::Date| dyad_core::time::normalize(text, anchor);
     let places = CoderLocator::new(&kb);
     let locate = |text: &str, verb: &str| places.locate(text, verb);
+    let find = |text: &str| places.places(text);
     let started = std::time::Instant::now();
     let mut report = evaluate(
         &gold,
@@ -107,6 +108,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             coder: &coder,
             normalizer: Some(&normalize),
             locator: Some(&locate),
+            placer: Some(&find),
         },
     );
     report.file = gold_path.display().to_string();

@@ -56,7 +56,11 @@ pub(crate) fn sentence_dates(sentence: &str, offset: usize, anchor: Date) -> Vec
                     )
                     .ok()?;
                     let d = w.date();
-                    (Some(d), Some(DatePrecision::Week), d.checked_add(6.days()).ok()?)
+                    (
+                        Some(d),
+                        Some(DatePrecision::Week),
+                        d.checked_add(6.days()).ok()?,
+                    )
                 }
                 Precision::Month => {
                     let d = Date::new(num(0..4)?, num(5..7)? as i8, 1).ok()?;
@@ -65,7 +69,11 @@ pub(crate) fn sentence_dates(sentence: &str, offset: usize, anchor: Date) -> Vec
                 Precision::Year => {
                     let y = num(0..4)?;
                     let d = Date::new(y, 1, 1).ok()?;
-                    (Some(d), Some(DatePrecision::Year), Date::new(y, 12, 31).ok()?)
+                    (
+                        Some(d),
+                        Some(DatePrecision::Year),
+                        Date::new(y, 12, 31).ok()?,
+                    )
                 }
                 Precision::Decade => (None, None, Date::new(num(0..3)? * 10 + 9, 12, 31).ok()?),
                 Precision::Century => (None, None, Date::new(num(0..2)? * 100 + 99, 12, 31).ok()?),
@@ -143,16 +151,33 @@ fn long_duration(an: &Analysis<'_>, around: Range<usize>) -> bool {
             .iter()
             .map(|t| t.lower.as_str())
             .collect();
-        let years = rest.iter().position(|w| matches!(*w, "years" | "decades" | "centuries" | "generations"));
+        let years = rest
+            .iter()
+            .position(|w| matches!(*w, "years" | "decades" | "centuries" | "generations"));
         match years {
             Some(0) => rest[0] != "years",
             Some(k) => {
                 let count = rest[k - 1];
                 k <= 4
                     && (count.parse::<u32>().is_ok_and(|n| n >= 2)
-                        || matches!(count, "two" | "three" | "four" | "five" | "six" | "seven"
-                            | "eight" | "nine" | "ten" | "twenty" | "thirty" | "forty" | "fifty"
-                            | "several" | "many"))
+                        || matches!(
+                            count,
+                            "two"
+                                | "three"
+                                | "four"
+                                | "five"
+                                | "six"
+                                | "seven"
+                                | "eight"
+                                | "nine"
+                                | "ten"
+                                | "twenty"
+                                | "thirty"
+                                | "forty"
+                                | "fifty"
+                                | "several"
+                                | "many"
+                        ))
             }
             None => false,
         }

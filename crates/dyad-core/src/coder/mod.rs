@@ -18,9 +18,7 @@ mod places;
 pub use events::VerbDecision;
 
 use crate::kb::{Mention, MentionKind};
-use crate::model::{
-    Actor, Document, Event, Evidence, Location, Plover, Polarity,
-};
+use crate::model::{Actor, Document, Event, Evidence, Location, Plover, Polarity};
 use crate::text::chunk::{chunk, Chunk};
 use crate::text::clean::{clean, CleanText};
 use crate::text::segment::{sentences, tokenize, Sentence, Token};
@@ -29,6 +27,7 @@ use crate::KnowledgeBase;
 use actors::{ActorRef, Phrase};
 use context::DocContext;
 use sha2::{Digest, Sha256};
+use std::ops::ControlFlow;
 
 /// Sentences longer than this many tokens are not coded (run-on junk such
 /// as tables or concatenated lists); `--explain` says so.
@@ -110,6 +109,46 @@ pub fn code_explained(doc: &Document, kb: &KnowledgeBase) -> (Vec<Event>, Vec<Se
 /// `None` when the verb is absent or the text gives it no location.
 pub fn locate_verb(doc: &Document, verb: &str, kb: &KnowledgeBase) -> Option<Location> {
     let verb = verb.split_whitespace().next()?;
+    let mut found = None;
+    visit_places(doc, kb, |an, places, located| {
+        let Some(v) = an
+            .tokens
+            .iter()
+            .position(|t| t.word.eq_ignore_ascii_case(verb))
+        else {
+            return ControlFlow::Continue(());
+        };
+        found = places::locate(an, places, &(v..v + 1)).map(located);
+        ControlFlow::Break(())
+    });
+    found
+}
+
+/// Every place the document names, resolved as the coder resolves them
+/// (knowledge-base countries, capitals and regions, gazetteer places,
+/// unknown names the text calls places), in text order, with `text` and
+/// `span` in the input text — whether or not an event happens there.
+pub fn find_places(doc: &Document, kb: &KnowledgeBase) -> Vec<Location> {
+    let mut out = Vec::new();
+    visit_places(doc, kb, |_, places, located| {
+        out.extend(places.iter().map(located));
+        ControlFlow::Continue(())
+    });
+    out
+}
+
+/// Analyses the sentences of `doc` and calls `visit` with each one, its
+/// places, and a function giving a place's [`Location`] with its text and
+/// span in the input; stops when `visit` breaks.
+fn visit_places(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    mut visit: impl FnMut(
+        &Analysis<'_>,
+        &[places::PlaceMention],
+        &dyn Fn(&places::PlaceMention) -> Location,
+    ) -> ControlFlow<()>,
+) {
     let cleaned = clean(&doc.text);
     let text = cleaned.text.as_str();
     let tokens = tokenize(text);
@@ -129,22 +168,22 @@ pub fn locate_verb(doc: &Document, verb: &str, kb: &KnowledgeBase) -> Option<Loc
         }
     }
     for an in &analyses {
-        let Some(v) = an
-            .tokens
-            .iter()
-            .position(|t| t.word.eq_ignore_ascii_case(verb))
-        else {
-            continue;
-        };
         let places = places::sentence_places(an, kb, &|c| ctx.mentions_country(c));
-        let p = places::locate(an, &places, &(v..v + 1))?;
-        let span = token_range_span(an, &p.tokens);
-        let mut loc = p.location.clone();
-        loc.text = text[span[0]..span[1]].to_string();
-        loc.span = cleaned.original_span(span);
-        return Some(loc);
+        let located = |p: &places::PlaceMention| {
+            let span = token_range_span(an, &p.tokens);
+            let mut loc = p.location.clone();
+            loc.span = cleaned.original_span(span);
+            loc.text = doc
+                .text
+                .get(loc.span[0]..loc.span[1])
+                .unwrap_or(&text[span[0]..span[1]])
+                .to_string();
+            loc
+        };
+        if visit(an, &places, &located).is_break() {
+            return;
+        }
     }
-    None
 }
 
 fn run(

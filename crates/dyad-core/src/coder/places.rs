@@ -290,19 +290,15 @@ pub(crate) fn sentence_places(
             // Part of a longer name: "Aleppo Governorate" is Aleppo's, but
             // "Umm Batna" is not Batna (the unknown-name pass below takes it).
             let run = name_run(an, &found.tokens, &covered);
-            let tokens = if run == found.tokens {
-                run
-            } else if run.start == found.tokens.start
+            let own_name = run.start == found.tokens.start
                 && (found.tokens.end..run.end)
-                    .all(|j| ADMIN_SUFFIXES.contains(&an.tokens[j].lower.as_str()))
-            {
-                run
-            } else {
+                    .all(|j| ADMIN_SUFFIXES.contains(&an.tokens[j].lower.as_str()));
+            if !own_name {
                 continue;
-            };
+            }
             if let Some(p) = Gazetteer::resolve(&found.candidates, in_document) {
                 out.push(PlaceMention {
-                    tokens,
+                    tokens: run,
                     location: gazetteer_location(p),
                     unknown: false,
                 });
