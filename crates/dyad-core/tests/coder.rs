@@ -553,3 +553,22 @@ fn find_places_lists_every_place_with_its_span() {
     assert_eq!(geneva.country.as_deref(), Some("CHE"));
     assert!(geneva.lat.is_some());
 }
+
+#[test]
+fn a_named_state_resolves_its_towns() {
+    let place = |text: &str| {
+        dyad_core::find_places(&doc(text), kb())
+            .into_iter()
+            .find(|p| p.text == "Alexandria")
+            .expect("Alexandria")
+    };
+    // Alone, the most populous Alexandria (Egypt); in a story that names
+    // Louisiana, the Louisiana town.
+    assert_eq!(
+        place("A fire broke out in Alexandria.").country.as_deref(),
+        Some("EGY")
+    );
+    let la = place("A fire broke out in Alexandria. Louisiana officials investigated.");
+    assert_eq!(la.country.as_deref(), Some("USA"));
+    assert_eq!(la.admin1.as_deref(), Some("Louisiana"));
+}

@@ -4,7 +4,8 @@
 //! Azerbaijani foreign minister introduced in paragraph three.
 
 use super::actors::ActorRef;
-use std::collections::HashMap;
+use crate::kb::{Place, PlaceFeature};
+use std::collections::{HashMap, HashSet};
 
 /// Document-level memory, updated sentence by sentence.
 #[derive(Debug, Default)]
@@ -17,6 +18,9 @@ pub(crate) struct DocContext {
     country_counts: HashMap<String, usize>,
     /// Order in which countries are first mentioned.
     country_order: Vec<String>,
+    /// First-level regions the document names ("Louisiana"), as (country,
+    /// region name): they resolve ambiguous town names ("Alexandria").
+    regions: HashSet<(String, String)>,
     /// The last two-member coordination ("Azerbaijan and Armenia"), with its sentence.
     last_pair: Option<(usize, [ActorRef; 2])>,
     /// Subject actors of each sentence coded so far.
@@ -40,6 +44,34 @@ impl DocContext {
     /// True when the document mentions the country anywhere.
     pub fn mentions_country(&self, iso3: &str) -> bool {
         self.country_counts.contains_key(iso3)
+    }
+
+    /// Notes a first-level region the document names, from the candidates
+    /// of a place name (those that are regions).
+    pub fn note_regions(&mut self, candidates: &[Place]) {
+        for p in candidates
+            .iter()
+            .filter(|p| p.feature == PlaceFeature::Admin1)
+        {
+            self.regions.insert((p.iso3.clone(), p.name.clone()));
+        }
+    }
+
+    /// How much the document favours a candidate place: 2 when it names the
+    /// place's region, 1 when it names its country (or a region of it), 0
+    /// otherwise.
+    pub fn favour(&self, p: &Place) -> u8 {
+        let region = p
+            .admin1
+            .as_ref()
+            .is_some_and(|a| self.regions.contains(&(p.iso3.clone(), a.clone())));
+        if region {
+            2
+        } else if self.mentions_country(&p.iso3) || self.regions.iter().any(|(c, _)| *c == p.iso3) {
+            1
+        } else {
+            0
+        }
     }
 
     /// The two countries the story is most about (most mentioned, first

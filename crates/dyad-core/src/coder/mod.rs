@@ -159,16 +159,11 @@ fn visit_places(
         .map(|s| analyse(text, &tokens[s.tokens.clone()], kb))
         .collect();
     let mut ctx = DocContext::default();
-    for m in analyses.iter().flat_map(|a| &a.mentions) {
-        if let MentionKind::Country { iso3 }
-        | MentionKind::Demonym { iso3 }
-        | MentionKind::Capital { iso3 } = m.kind
-        {
-            ctx.count_country(iso3);
-        }
+    for an in &analyses {
+        places::note_document_places(&mut ctx, an, kb);
     }
     for an in &analyses {
-        let places = places::sentence_places(an, kb, &|c| ctx.mentions_country(c));
+        let places = places::sentence_places(an, kb, &ctx);
         let located = |p: &places::PlaceMention| {
             let span = token_range_span(an, &p.tokens);
             let mut loc = p.location.clone();
@@ -208,14 +203,7 @@ fn run(
             continue;
         }
         let an = analyse(text, &tokens[s.tokens.clone()], kb);
-        for m in &an.mentions {
-            match m.kind {
-                MentionKind::Country { iso3 }
-                | MentionKind::Demonym { iso3 }
-                | MentionKind::Capital { iso3 } => ctx.count_country(iso3),
-                _ => {}
-            }
-        }
+        places::note_document_places(&mut ctx, &an, kb);
         analyses.push(Some(an));
     }
 
@@ -281,7 +269,7 @@ fn run(
         let places = if found.is_empty() {
             Vec::new()
         } else {
-            places::sentence_places(an, kb, &|c| ctx.mentions_country(c))
+            places::sentence_places(an, kb, &ctx)
         };
         for f in events::split_paired(found) {
             let place = places::locate(an, &places, &f.trigger);

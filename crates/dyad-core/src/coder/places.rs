@@ -9,6 +9,7 @@
 //! trigger wins. A place merely named in the sentence ("talks with Syria")
 //! is never a location.
 
+use super::context::DocContext;
 use super::Analysis;
 use crate::kb::{Gazetteer, MentionKind, PlaceFeature};
 use crate::model::Location;
@@ -217,12 +218,12 @@ fn location(name: String, iso3: &str) -> Location {
     }
 }
 
-/// The places named in a sentence. `in_document` tells whether the
-/// document mentions a country (it resolves ambiguous place names).
+/// The places named in a sentence. `ctx` tells which countries and regions
+/// the document mentions (they resolve ambiguous place names).
 pub(crate) fn sentence_places(
     an: &Analysis<'_>,
     kb: &KnowledgeBase,
-    in_document: &dyn Fn(&str) -> bool,
+    ctx: &DocContext,
 ) -> Vec<PlaceMention> {
     let words = |r: &Range<usize>| {
         an.tokens[r.clone()]
@@ -246,7 +247,7 @@ pub(crate) fn sentence_places(
                 // with a place of that name (Tripoli in a story on Lebanon).
                 let name = words(&m.tokens);
                 let found = kb.places_named(&name);
-                let other_country = |c: &str| c != iso3.as_str() && in_document(c);
+                let other_country = |c: &str| c != iso3.as_str() && ctx.mentions_country(c);
                 let pick = found
                     .iter()
                     .find(|p| other_country(&p.iso3))
@@ -296,7 +297,7 @@ pub(crate) fn sentence_places(
             if !own_name {
                 continue;
             }
-            if let Some(p) = Gazetteer::resolve(&found.candidates, in_document) {
+            if let Some(p) = Gazetteer::resolve(&found.candidates, &|p| ctx.favour(p)) {
                 out.push(PlaceMention {
                     tokens: run,
                     location: gazetteer_location(p),
@@ -395,6 +396,31 @@ fn situates(an: &Analysis<'_>, from: usize, to: usize) -> bool {
         }
     }
     linked
+}
+
+/// Notes in `ctx` what a sentence tells about the document's geography:
+/// the countries it mentions and the first-level regions it names (done
+/// for every sentence before coding).
+pub(crate) fn note_document_places(ctx: &mut DocContext, an: &Analysis<'_>, kb: &KnowledgeBase) {
+    for m in &an.mentions {
+        if let MentionKind::Country { iso3 }
+        | MentionKind::Demonym { iso3 }
+        | MentionKind::Capital { iso3 } = &m.kind
+        {
+            ctx.count_country(iso3);
+        }
+    }
+    for g in [&kb.user_places, &*kb.places] {
+        for found in g.find(&an.tokens) {
+            let named = an
+                .mentions
+                .iter()
+                .any(|m| overlaps(&m.tokens, &found.tokens));
+            if !named {
+                ctx.note_regions(&found.candidates);
+            }
+        }
+    }
 }
 
 /// True when an unknown name at `start` is introduced as a place by a place

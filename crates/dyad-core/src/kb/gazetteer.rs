@@ -158,16 +158,17 @@ impl Gazetteer {
     }
 
     /// The place a name most likely denotes in a document: among the
-    /// candidates, those in a country the document mentions, then capitals,
-    /// then first-level regions (a state's name means the state more often
-    /// than a town named after it), then the most populous.
+    /// candidates, those the document favours (`favour`: higher is better,
+    /// e.g. 2 when its state is named, 1 when its country is), then
+    /// capitals, then first-level regions (a state's name means the state
+    /// more often than a town named after it), then the most populous.
     pub fn resolve<'p>(
         candidates: &'p [Place],
-        in_document: &dyn Fn(&str) -> bool,
+        favour: &dyn Fn(&Place) -> u8,
     ) -> Option<&'p Place> {
         candidates.iter().max_by_key(|p| {
             (
-                in_document(&p.iso3),
+                favour(p),
                 p.feature == PlaceFeature::Capital,
                 p.feature == PlaceFeature::Admin1,
                 p.population,
