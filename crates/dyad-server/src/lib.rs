@@ -4,19 +4,22 @@
 //! runs it on a bound listener. Every error is a JSON object
 //! `{"error": "..."}` with a status code: 400 for bad input, 401/403 for a
 //! missing or wrong token, 404, 408 on timeout, 413 for an oversize body,
-//! 503 when saturated; 500 only for failures of the server itself.
+//! 429 when too many requests are waiting; 500 only for failures of the
+//! server itself.
 
 mod api;
+mod dashboard;
 mod openapi;
 
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use dyad_core::KnowledgeBase;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::Semaphore;
@@ -46,6 +49,9 @@ pub struct Limits {
     pub timeout: Duration,
     /// Requests handled at once; others wait for a slot until the timeout.
     pub concurrency: usize,
+    /// Requests allowed to wait for a slot; beyond that a request is refused
+    /// at once with 429, so a flood cannot pile up memory.
+    pub max_waiting: usize,
 }
 
 impl Default for Limits {
@@ -54,6 +60,7 @@ impl Default for Limits {
             max_body_bytes: 1024 * 1024,
             timeout: Duration::from_secs(30),
             concurrency: 64,
+            max_waiting: 1024,
         }
     }
 }
@@ -71,6 +78,8 @@ pub struct AppState {
     /// Serializes writes to the store.
     pub(crate) write_lock: Mutex<()>,
     slots: Arc<Semaphore>,
+    /// Requests admitted (running or waiting for a slot).
+    admitted: AtomicUsize,
 }
 
 impl AppState {
@@ -89,6 +98,7 @@ impl AppState {
             limits,
             write_lock: Mutex::new(()),
             slots,
+            admitted: AtomicUsize::new(0),
         }
     }
 }
@@ -98,9 +108,10 @@ pub(crate) fn error(status: StatusCode, msg: impl Into<String>) -> Response {
     (status, Json(serde_json::json!({ "error": msg.into() }))).into_response()
 }
 
-/// The application: API routes, the dashboard page, JSON 404s, limits.
+/// The application: API routes, the dashboard (`/` and `/assets/…`), JSON
+/// 404s, limits.
 pub fn router(state: Arc<AppState>) -> Router {
-    let mut r = Router::new().route("/", get(index));
+    let mut r = dashboard::routes();
     for (method, path) in ROUTES {
         let handler = match (*method, *path) {
             ("get", "/api/health") => get(api::health),
@@ -131,12 +142,6 @@ pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> s
         .await
 }
 
-const INDEX_HTML: &str = include_str!("index.html");
-
-async fn index() -> Html<&'static str> {
-    Html(INDEX_HTML)
-}
-
 async fn not_found() -> Response {
     error(StatusCode::NOT_FOUND, "no such path")
 }
@@ -148,8 +153,19 @@ async fn method_not_allowed() -> Response {
     )
 }
 
-/// Bounded concurrency and a per-request timeout, with JSON errors.
+/// Bounded concurrency, a bounded wait queue (429 beyond it) and a
+/// per-request timeout, with JSON errors.
 async fn limit(State(st): State<Arc<AppState>>, req: Request, next: Next) -> Response {
+    let admitted = Admitted::enter(&st.admitted);
+    if admitted.0 > st.limits.concurrency + st.limits.max_waiting {
+        let mut r = error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many requests waiting; retry shortly",
+        );
+        r.headers_mut()
+            .insert("retry-after", axum::http::HeaderValue::from_static("1"));
+        return r;
+    }
     let timeout = st.limits.timeout;
     let work = async {
         let Ok(_permit) = st.slots.clone().acquire_owned().await else {
@@ -160,5 +176,20 @@ async fn limit(State(st): State<Arc<AppState>>, req: Request, next: Next) -> Res
     match tokio::time::timeout(timeout, work).await {
         Ok(r) => r,
         Err(_) => error(StatusCode::REQUEST_TIMEOUT, "request timed out"),
+    }
+}
+
+/// Counts a request as admitted while it lives.
+struct Admitted<'a>(usize, &'a AtomicUsize);
+
+impl<'a> Admitted<'a> {
+    fn enter(n: &'a AtomicUsize) -> Self {
+        Admitted(n.fetch_add(1, Ordering::SeqCst) + 1, n)
+    }
+}
+
+impl Drop for Admitted<'_> {
+    fn drop(&mut self) {
+        self.1.fetch_sub(1, Ordering::SeqCst);
     }
 }

@@ -17,11 +17,15 @@ struct Server {
 
 /// Starts a server on its own runtime thread; returns its address.
 fn start(db: Option<PathBuf>, token: Option<&str>) -> SocketAddr {
+    start_with(db, token, Limits::default())
+}
+
+fn start_with(db: Option<PathBuf>, token: Option<&str>, limits: Limits) -> SocketAddr {
     let state = Arc::new(AppState::new(
         KnowledgeBase::embedded(),
         db,
         token.map(String::from),
-        Limits::default(),
+        limits,
     ));
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -84,6 +88,18 @@ fn request(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> (u16, Vec<u8>) {
+    let (status, _, body) = request_full(addr, method, path, headers, body);
+    (status, body)
+}
+
+/// Sends one request; returns the status, the lower-cased head and the body.
+fn request_full(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, String, Vec<u8>) {
     let mut s = TcpStream::connect(addr).expect("connect");
     let mut req = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
     for (k, v) in headers {
@@ -111,7 +127,7 @@ fn request(
     if head.contains("transfer-encoding: chunked") {
         body = dechunk(&body);
     }
-    (status, body)
+    (status, head, body)
 }
 
 fn dechunk(mut b: &[u8]) -> Vec<u8> {
@@ -164,7 +180,7 @@ fn health_and_index() {
     let (s, body) = request(server().addr, "GET", "/", &[], b"");
     assert_eq!(s, 200);
     let html = String::from_utf8_lossy(&body);
-    assert!(html.contains("<textarea") && html.contains("/api/code"));
+    assert!(html.contains("<textarea") && html.contains("/assets/dashboard.js"));
 }
 
 #[test]
@@ -433,4 +449,139 @@ fn openapi_lists_every_route() {
         assert_ne!(status, 404, "{m} {p} is documented but not routed");
         assert_ne!(status, 405, "{m} {p}: wrong method routed");
     }
+}
+
+#[test]
+fn saturation_429_and_timeout_408() {
+    let addr = start_with(
+        None,
+        None,
+        Limits {
+            concurrency: 1,
+            max_waiting: 0,
+            timeout: std::time::Duration::from_secs(1),
+            ..Limits::default()
+        },
+    );
+    // A request whose body never comes holds the only slot.
+    let mut slow = TcpStream::connect(addr).expect("connect");
+    slow.write_all(
+        b"POST /api/code HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n\r\n",
+    )
+    .expect("write");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let (s, b) = request(addr, "GET", "/api/health", &[], b"");
+    assert_eq!(s, 429, "{}", String::from_utf8_lossy(&b));
+    // The slow request itself times out with a JSON 408.
+    let mut out = Vec::new();
+    let _ = slow.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.starts_with("HTTP/1.1 408"), "{text}");
+    assert!(text.contains("timed out"), "{text}");
+    // With the slot free again, requests pass.
+    assert_eq!(request(addr, "GET", "/api/health", &[], b"").0, 200);
+}
+
+/// The value of a response header in a lower-cased head.
+fn header_value<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+    head.lines().find_map(|l| {
+        l.split_once(':')
+            .filter(|(k, _)| k.trim() == name)
+            .map(|(_, v)| v.trim())
+    })
+}
+
+/// The values of `attr="…"` attributes in an HTML page.
+fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let needle = format!(" {attr}=\"");
+    html.match_indices(&needle)
+        .filter_map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+#[test]
+fn dashboard_page_and_assets() {
+    let addr = server().addr;
+    let served = [
+        ("/", "text/html"),
+        ("/assets/dashboard.js", "text/javascript"),
+        ("/assets/dashboard.css", "text/css"),
+        ("/assets/favicon.svg", "image/svg+xml"),
+        ("/assets/uPlot.iife.min.js", "text/javascript"),
+        ("/assets/uPlot.min.css", "text/css"),
+    ];
+    for (path, ct) in served {
+        let (s, head, body) = request_full(addr, "GET", path, &[], b"");
+        assert_eq!(s, 200, "{path}");
+        let got = header_value(&head, "content-type").unwrap_or_default();
+        assert!(got.starts_with(ct), "{path}: content-type {got}");
+        assert!(header_value(&head, "cache-control").is_some(), "{path}");
+        assert_eq!(
+            header_value(&head, "x-content-type-options"),
+            Some("nosniff")
+        );
+        assert!(!body.is_empty(), "{path}");
+        // Revalidation: the same ETag gives 304.
+        let etag = header_value(&head, "etag").expect("etag").to_string();
+        let (s, _, body) = request_full(addr, "GET", path, &[("If-None-Match", &etag)], b"");
+        assert_eq!((s, body.len()), (304, 0), "{path}");
+    }
+    let (_, head, page) = request_full(addr, "GET", "/", &[], b"");
+    let csp = header_value(&head, "content-security-policy").expect("CSP on the page");
+    assert!(csp.contains("script-src 'self'"), "{csp}");
+
+    // Every file the page references is served; nothing comes from elsewhere.
+    let html = String::from_utf8(page).expect("UTF-8 page");
+    let refs: Vec<&str> = ["src", "href"]
+        .iter()
+        .flat_map(|a| attr_values(&html, a))
+        .filter(|r| !r.starts_with('#'))
+        .collect();
+    for want in [
+        "/assets/dashboard.js",
+        "/assets/uPlot.iife.min.js",
+        "/assets/uPlot.min.css",
+    ] {
+        assert!(
+            refs.contains(&want),
+            "the page does not load {want}: {refs:?}"
+        );
+    }
+    for r in &refs {
+        assert!(
+            r.starts_with('/') && !r.starts_with("//"),
+            "not served here: {r}"
+        );
+        let (s, _) = request(addr, "GET", r, &[], b"");
+        assert_eq!(s, 200, "the page references {r}, which is not served");
+    }
+
+    // The script calls only API routes that exist.
+    let (_, js) = request(addr, "GET", "/assets/dashboard.js", &[], b"");
+    let js = String::from_utf8(js).expect("UTF-8 script");
+    let called: Vec<&str> = js
+        .match_indices("\"/api/")
+        .map(|(i, _)| {
+            let rest = &js[i + 1..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '.'))
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .collect();
+    assert!(called.contains(&"/api/code"), "{called:?}");
+    for c in called {
+        assert!(
+            ROUTES.iter().any(|(_, p)| *p == c),
+            "dashboard.js calls {c}, not a route"
+        );
+    }
+
+    // Unknown assets are JSON 404s, like any unknown path.
+    let (s, v) = json(addr, "GET", "/assets/nope.js", &[], b"");
+    assert_eq!(s, 404);
+    assert!(v["error"].is_string());
 }

@@ -33,6 +33,9 @@ pub struct ServeArgs {
     /// Requests handled at once.
     #[arg(long, default_value_t = 64)]
     concurrency: usize,
+    /// Requests that may wait for a slot; more are refused with 429.
+    #[arg(long, default_value_t = 1024)]
+    max_waiting: usize,
 }
 
 /// Runs `dyad serve`.
@@ -50,6 +53,7 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         max_body_bytes: args.max_body_bytes,
         timeout: std::time::Duration::from_secs(args.timeout.max(1)),
         concurrency: args.concurrency.max(1),
+        max_waiting: args.max_waiting,
     };
     let state = Arc::new(AppState::new(kb, args.db, token, limits));
     let rt = tokio::runtime::Builder::new_multi_thread()
