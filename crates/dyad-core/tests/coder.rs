@@ -572,3 +572,19 @@ fn a_named_state_resolves_its_towns() {
     assert_eq!(la.country.as_deref(), Some("USA"));
     assert_eq!(la.admin1.as_deref(), Some("Louisiana"));
 }
+
+#[test]
+fn the_territory_a_verb_takes_is_where_it_happens() {
+    let at =
+        |text: &str, verb: &str| dyad_core::locate_verb(&doc(text), verb, kb()).map(|l| l.text);
+    assert_eq!(
+        at("Rebels captured Kisangani last month.", "captured").as_deref(),
+        Some("Kisangani")
+    );
+    assert_eq!(
+        at("Kisangani was captured last month.", "captured").as_deref(),
+        Some("Kisangani")
+    );
+    // Not for verbs that act on a party: Syria is criticised, not a place.
+    assert_eq!(at("Turkey criticised Syria.", "criticised"), None);
+}

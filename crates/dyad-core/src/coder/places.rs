@@ -488,6 +488,75 @@ fn introduced_as_location(an: &Analysis<'_>, start: usize) -> bool {
     })
 }
 
+/// Verbs whose object is a piece of territory, so that the place they act
+/// on is where the event happens ("captured Kisangani", "Kisangani was
+/// captured", "entered Syria").
+const TERRITORIAL_VERBS: &[&str] = &[
+    "capture",
+    "seize",
+    "storm",
+    "enter",
+    "invade",
+    "occupy",
+    "overrun",
+    "liberate",
+    "recapture",
+    "retake",
+    "shell",
+    "bomb",
+    "bombard",
+    "raid",
+    "destroy",
+    "besiege",
+    "encircle",
+    "patrol",
+    "cross",
+    "evacuate",
+    "flood",
+];
+
+/// True when `place` is the object of a territorial verb in `trigger`
+/// ("captured (more than half of) Zaire") or its subject in the passive
+/// ("Kisangani was captured", "Chechnya's towns have been destroyed").
+fn taken_place(an: &Analysis<'_>, place: &Range<usize>, trigger: &Range<usize>) -> bool {
+    let toks = &an.tokens;
+    let Some(v) = trigger.clone().find(|&k| {
+        toks[k].pos.starts_with("VB") && TERRITORIAL_VERBS.contains(&toks[k].lemma.as_str())
+    }) else {
+        return false;
+    };
+    if place.start > v {
+        // Object: only determiners, adjectives, numbers and partitives between.
+        toks[v + 1..place.start].iter().all(|t| {
+            matches!(t.pos.as_str(), "DT" | "JJ" | "JJR" | "CD" | "PDT" | "RBR")
+                || matches!(
+                    t.lower.as_str(),
+                    "of" | "half" | "parts" | "part" | "much" | "most" | "than"
+                )
+        })
+    } else {
+        // Passive subject: auxiliaries, or a possessed plural noun, between.
+        let between = &toks[place.end..v];
+        toks[v].pos == "VBN"
+            && between.len() <= 4
+            && between.iter().all(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "been"
+                        | "being"
+                        | "'s"
+                ) || (t.pos == "NNS" && between.first().is_some_and(|f| f.lower == "'s"))
+            })
+    }
+}
+
 /// The place that locates an event triggered by `trigger`: among the
 /// places introduced as locations, the nearest to the trigger (the one
 /// after it on ties).
@@ -498,7 +567,11 @@ pub(crate) fn locate<'p>(
 ) -> Option<&'p PlaceMention> {
     places
         .iter()
-        .filter(|p| introduced_as_location(an, p.tokens.start) || ends_with_site(an, &p.tokens))
+        .filter(|p| {
+            introduced_as_location(an, p.tokens.start)
+                || ends_with_site(an, &p.tokens)
+                || taken_place(an, &p.tokens, trigger)
+        })
         .min_by_key(|p| {
             if p.tokens.start >= trigger.end {
                 (p.tokens.start - trigger.end, 0)
