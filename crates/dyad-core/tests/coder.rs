@@ -588,3 +588,29 @@ fn the_territory_a_verb_takes_is_where_it_happens() {
     // Not for verbs that act on a party: Syria is criticised, not a place.
     assert_eq!(at("Turkey criticised Syria.", "criticised"), None);
 }
+
+#[test]
+fn the_larger_of_two_linked_places_only_situates_the_smaller() {
+    let at = |text: &str| dyad_core::locate_verb(&doc(text), "killed", kb()).map(|l| l.text);
+    // "the <larger> city of <smaller>"
+    assert_eq!(
+        at("In the West Bank city of Nablus, a man was killed.").as_deref(),
+        Some("Nablus")
+    );
+    // "<place>, the capital of <region>": an apposition.
+    assert_eq!(
+        at("Two suspects were killed in Ramadi, the capital of Anbar province.").as_deref(),
+        Some("Ramadi")
+    );
+    // "<town>, south of <city>"
+    assert_eq!(
+        at("In Hilla, just south of Baghdad, a civilian was killed.").as_deref(),
+        Some("Hilla")
+    );
+    // Every place is still listed.
+    let all = dyad_core::find_places(
+        &doc("In Hilla, just south of Baghdad, a civilian was killed."),
+        kb(),
+    );
+    assert_eq!(all.len(), 2);
+}

@@ -24,9 +24,14 @@ pub(crate) struct PlaceMention {
     pub tokens: Range<usize>,
     /// Where it is (`text` and `span` are filled in by the caller).
     pub location: Location,
-    /// A name neither the knowledge base nor the gazetteer knows, taken as
-    /// a place from its context.
-    pub unknown: bool,
+    /// How large a place it is: 3 a country, 2 a region, 1 a town or
+    /// site the gazetteer knows, 0 a name neither the knowledge base nor
+    /// the gazetteer knows, taken as a place from its context.
+    pub rank: u8,
+    /// True when the sentence names it only to situate a more precise
+    /// place ("Iraq's" in "Iraq's Nineveh province", "Cairo" in "Minya
+    /// University south of Cairo"): it does not locate events.
+    pub situating: bool,
 }
 
 /// Prepositions that introduce a location (also: a country or capital
@@ -234,6 +239,11 @@ pub(crate) fn sentence_places(
     };
     let mut out: Vec<PlaceMention> = Vec::new();
     for m in &an.mentions {
+        let rank = match m.kind {
+            MentionKind::Country { .. } => 3,
+            MentionKind::Region { .. } => 2,
+            _ => 1,
+        };
         let loc = match m.kind {
             MentionKind::Country { iso3 } => {
                 let name = kb
@@ -262,7 +272,8 @@ pub(crate) fn sentence_places(
         out.push(PlaceMention {
             tokens: m.tokens.clone(),
             location: loc,
-            unknown: false,
+            rank,
+            situating: false,
         });
     }
     // Gazetteer names outside the knowledge base's mentions (a person or an
@@ -301,7 +312,12 @@ pub(crate) fn sentence_places(
                 out.push(PlaceMention {
                     tokens: run,
                     location: gazetteer_location(p),
-                    unknown: false,
+                    rank: if p.feature == PlaceFeature::Admin1 {
+                        2
+                    } else {
+                        1
+                    },
+                    situating: false,
                 });
             }
         }
@@ -336,37 +352,95 @@ pub(crate) fn sentence_places(
                     country,
                     ..location(words(&(i..end)), "")
                 },
-                unknown: true,
+                rank: 0,
+                situating: false,
             });
         }
         i = end;
     }
     out.sort_by_key(|p| p.tokens.start);
-    // "in Iraq's northern Nineveh province": the possessor only qualifies
+    // "in Iraq's northern Nineveh province": the possessor only situates
     // the more precise place that follows it (but "Abuja's International
     // Conference Centre" is in Abuja: an unknown name is more precise only
-    // when a place noun says what it is). "Lucciana, in upper Corsica", "the Vedeno
-    // region of southern Chechnya", "Minya University south of Cairo": the
-    // later place only situates the earlier one.
-    let possessor = |k: usize| {
+    // when a place noun says what it is).
+    for k in 0..out.len().saturating_sub(1) {
         let end = out[k].tokens.end;
-        an.tokens.get(end).is_some_and(|t| t.lower == "'s")
-            && out.get(k + 1).is_some_and(|n| {
-                let area = an
-                    .tokens
-                    .get(n.tokens.end)
-                    .is_some_and(|t| PLACE_NOUNS.contains(&t.lower.as_str()));
-                n.tokens.start <= end + 4 && (!n.unknown || area)
-            })
-    };
-    let container = |k: usize| k > 0 && situates(an, out[k - 1].tokens.end, out[k].tokens.start);
-    let drop: Vec<usize> = (0..out.len())
-        .filter(|&k| possessor(k) || container(k))
-        .collect();
-    for k in drop.into_iter().rev() {
-        out.remove(k);
+        let n = &out[k + 1];
+        let area = an
+            .tokens
+            .get(n.tokens.end)
+            .is_some_and(|t| PLACE_NOUNS.contains(&t.lower.as_str()));
+        if an.tokens.get(end).is_some_and(|t| t.lower == "'s")
+            && n.tokens.start <= end + 4
+            && (n.rank > 0 || area)
+        {
+            out[k].situating = true;
+        }
+    }
+    // Two places linked by "in", "of", "near" ("Lucciana, in upper
+    // Corsica", "the Vedeno region of southern Chechnya", "Minya University
+    // south of Cairo", "the West Bank city of Nablus"): the larger only
+    // situates the smaller; between two of a size, the one after "in" or
+    // "near" situates the one before, and "the <noun> of" introduces the
+    // smaller one ("the Tijuana district of La Presa") unless it is an
+    // apposition ("Ramadi, the capital of Anbar").
+    for k in 1..out.len() {
+        let (from, to) = (out[k - 1].tokens.end, out[k].tokens.start);
+        if !situates(an, from, to) {
+            continue;
+        }
+        let noun_of = to >= 2
+            && an.tokens[to - 1].lower == "of"
+            && PLACE_NOUNS.contains(&an.tokens[to - 2].lower.as_str())
+            && !is_direction_or_part(&an.tokens[to - 2].lower);
+        // "Ramadi, the capital of Anbar": an apposition says what the first
+        // place is, within the second.
+        let apposition = an.tokens[from].lower == ",";
+        let (a, b) = (out[k - 1].rank, out[k].rank);
+        // "Lashkar Gah, the capital of southern Helmand": adjectives may
+        // stand between "of" and the place in an apposition.
+        let of_at = (from..to)
+            .rev()
+            .find(|&j| !matches!(an.tokens[j].pos.as_str(), "JJ" | "DT"));
+        let loose_noun_of = of_at.is_some_and(|j| {
+            j > from
+                && an.tokens[j].lower == "of"
+                && PLACE_NOUNS.contains(&an.tokens[j - 1].lower.as_str())
+                && !is_direction_or_part(&an.tokens[j - 1].lower)
+        });
+        let first_situates = if loose_noun_of && apposition {
+            false
+        } else {
+            a > b || (a == b && noun_of)
+        };
+        out[if first_situates { k - 1 } else { k }].situating = true;
     }
     out
+}
+
+/// Place nouns that say where relative to a place, not what kind of place
+/// ("south of", "the outskirts of").
+fn is_direction_or_part(w: &str) -> bool {
+    matches!(
+        w,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "outskirts"
+            | "suburbs"
+            | "suburb"
+            | "heart"
+            | "centre"
+            | "center"
+            | "border"
+            | "streets"
+            | "area"
+    )
 }
 
 /// True when the words from `from` to `to` make the place at `to` the
@@ -567,6 +641,7 @@ pub(crate) fn locate<'p>(
 ) -> Option<&'p PlaceMention> {
     places
         .iter()
+        .filter(|p| !p.situating)
         .filter(|p| {
             introduced_as_location(an, p.tokens.start)
                 || ends_with_site(an, &p.tokens)
