@@ -196,6 +196,23 @@ struct Slots {
     reciprocal: bool,
 }
 
+impl Slots {
+    /// These slots with phrase `p` bound to the source (for a `$`
+    /// element) or the target (`+`, `%`).
+    fn bind(self, elem: &PatternElement, p: usize) -> Slots {
+        match elem {
+            PatternElement::Source => Slots {
+                source: Some(p),
+                ..self
+            },
+            _ => Slots {
+                target: Some(p),
+                ..self
+            },
+        }
+    }
+}
+
 /// What one pattern matched around a verb group.
 #[derive(Debug, Clone, Copy)]
 struct MatchResult {
@@ -326,25 +343,9 @@ fn match_fwd(
             .iter()
             .filter(|m| words_at(an, i, m))
             .find_map(|m| next(i + m.len(), slots)),
-        PatternElement::Target | PatternElement::Compound => {
+        PatternElement::Target | PatternElement::Compound | PatternElement::Source => {
             let p = phrase_starting_at(phrases, i)?;
-            next(
-                phrases[p].tokens.end,
-                Slots {
-                    target: Some(p),
-                    ..slots
-                },
-            )
-        }
-        PatternElement::Source => {
-            let p = phrase_starting_at(phrases, i)?;
-            next(
-                phrases[p].tokens.end,
-                Slots {
-                    source: Some(p),
-                    ..slots
-                },
-            )
+            next(phrases[p].tokens.end, slots.bind(first, p))
         }
         PatternElement::SkipPhrase => next(skip_phrase_fwd(an, phrases, i)?, slots),
         PatternElement::NextActor => {
@@ -405,25 +406,9 @@ fn match_back(
             .iter()
             .filter(|m| i >= m.len() && words_at(an, i - m.len(), m))
             .find_map(|m| prev(i - m.len(), slots)),
-        PatternElement::Target => {
+        PatternElement::Target | PatternElement::Source => {
             let p = phrase_ending_at(phrases, i)?;
-            prev(
-                phrases[p].tokens.start,
-                Slots {
-                    target: Some(p),
-                    ..slots
-                },
-            )
-        }
-        PatternElement::Source => {
-            let p = phrase_ending_at(phrases, i)?;
-            prev(
-                phrases[p].tokens.start,
-                Slots {
-                    source: Some(p),
-                    ..slots
-                },
-            )
+            prev(phrases[p].tokens.start, slots.bind(last, p))
         }
         // A compound before the verb is the source, which acts reciprocally.
         PatternElement::Compound => {
