@@ -375,19 +375,31 @@ impl KnowledgeBase {
             .collect()
     }
 
-    /// Counts of loaded entries (countries, phrases, patterns, CAMEO codes).
+    /// Counts of loaded entries, the numbers of `dyad kb stats`.
     #[getter]
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let s = self.inner.stats();
         let d = PyDict::new(py);
-        d.set_item("countries", s.countries)?;
-        d.set_item("country_phrases", s.country_phrases)?;
-        d.set_item("agent_phrases", s.agent_phrases)?;
-        d.set_item("org_phrases", s.org_phrases)?;
-        d.set_item("person_phrases", s.person_phrases)?;
-        d.set_item("patterns", s.patterns)?;
-        d.set_item("noun_patterns", s.noun_patterns)?;
-        d.set_item("cameo_codes", s.cameo_codes)?;
+        for (key, n) in [
+            ("countries", s.countries),
+            ("country_phrases", s.country_phrases),
+            ("region_phrases", s.region_phrases),
+            ("places", s.places),
+            ("sectors", s.sectors),
+            ("agent_phrases", s.agent_phrases),
+            ("orgs", s.orgs),
+            ("igos", s.igos),
+            ("org_phrases", s.org_phrases),
+            ("people", s.people),
+            ("person_roles", s.person_roles),
+            ("person_phrases", s.person_phrases),
+            ("patterns", s.patterns),
+            ("noun_patterns", s.noun_patterns),
+            ("cameo_codes", s.cameo_codes),
+            ("roots_with_patterns", s.roots_with_patterns),
+        ] {
+            d.set_item(key, n)?;
+        }
         Ok(d)
     }
 

@@ -281,6 +281,8 @@ def test_knowledge_base_with_a_user_file(tmp_path: Path) -> None:
     assert kb.warnings == []
     assert kb.version != dyad.default_knowledge_base().version
     assert kb.stats["org_phrases"] > dyad.default_knowledge_base().stats["org_phrases"]
+    base = dyad.default_knowledge_base().stats
+    assert base["places"] > 30000 and base["igos"] > 50 and base["people"] > 1000, base
     events = dyad.code(text, date="2021-01-05", kb=kb)
     assert ("UKRREB", "RUSMIL", "190") in triples(events)
     batch = dyad.code_batch([text], dates="2021-01-05", kb=kb)

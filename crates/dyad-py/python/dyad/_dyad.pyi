@@ -37,7 +37,11 @@ class KnowledgeBase:
         """Malformed lines met while loading (``file:line: message``)."""
     @property
     def stats(self) -> dict[str, int]:
-        """Counts of loaded entries."""
+        """Counts of loaded entries, as ``dyad kb stats`` prints them:
+        ``countries``, ``country_phrases``, ``region_phrases``, ``places``,
+        ``sectors``, ``agent_phrases``, ``orgs``, ``igos``, ``org_phrases``,
+        ``people``, ``person_roles``, ``person_phrases``, ``patterns``,
+        ``noun_patterns``, ``cameo_codes``, ``roots_with_patterns``."""
 
 def default_knowledge_base() -> KnowledgeBase:
     """The embedded knowledge base used when no ``kb`` is given (loaded once)."""
