@@ -422,10 +422,6 @@ fn to_event(
     let trigger_clean = token_range_span(an, &f.trigger);
     let trigger = cleaned.text[trigger_clean[0]..trigger_clean[1]].to_string();
     let when = framing::nearest(&cleaned.text, dates, trigger_clean);
-    // An intent (03x) is dated when stated: times near it are the intended
-    // event's ("a meeting this week").
-    let announced = f.future || f.code.starts_with("03");
-    let (date, date_precision) = framing::event_date(doc.published, when, announced);
     let modality = framing::modality(
         an,
         &cleaned.text[s.start..s.end],
@@ -434,6 +430,12 @@ fn to_event(
         when,
         doc.published,
     );
+    // An intent (03x) is dated when stated: times near it are the intended
+    // event's ("a meeting this week") — unless the intent is history
+    // ("signed in 1985, Cairo agreed to").
+    let announced =
+        (f.future || f.code.starts_with("03")) && modality != crate::model::Modality::Historical;
+    let (date, date_precision) = framing::event_date(doc.published, when, announced);
     let mut hasher = Sha256::new();
     for part in [
         doc.id.as_str(),
