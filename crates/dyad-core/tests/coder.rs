@@ -614,3 +614,11 @@ fn the_larger_of_two_linked_places_only_situates_the_smaller() {
     );
     assert_eq!(all.len(), 2);
 }
+
+#[test]
+fn each_other_makes_a_coordination_act_both_ways() {
+    assert_eq!(
+        triples("Armenia and Azerbaijan accused each other of violating the truce."),
+        [t("ARM", "AZE", "1123"), t("AZE", "ARM", "1123")]
+    );
+}

@@ -63,7 +63,8 @@ pub(crate) enum PhraseKind {
     Actors,
     /// "each side", "each country": one of a reciprocal pair.
     EachSide,
-    /// "the other", "the other side": the other of a reciprocal pair.
+    /// "the other", "the other side", "each other": the other of a
+    /// reciprocal pair.
     TheOther,
 }
 
@@ -398,7 +399,12 @@ fn read_np(
                 PhraseKind::EachSide,
             ));
         }
-        ["other"] | ["other", "side"] | ["other", "country"] | ["other", "party"] => {
+        ["other"]
+        | ["other", "side"]
+        | ["other", "country"]
+        | ["other", "party"]
+        | ["each", "other"]
+        | ["one", "another"] => {
             let [a, b] = ctx.sides(sentence)?;
             return Some(reading(
                 vec![a.at(r.clone(), true), b.at(r, true)],

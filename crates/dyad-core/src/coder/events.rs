@@ -905,11 +905,18 @@ pub(crate) fn code_sentence(
         let tgt = target.map(|t| &phrases[t]);
         let mut pairs: Vec<(ActorRef, Option<ActorRef>)> = Vec::new();
         match (src.kind, tgt) {
-            (PhraseKind::EachSide, Some(t))
-                if t.kind == PhraseKind::TheOther && src.members.len() == 2 =>
+            // "each side accusing the other", "the two sides accused each
+            // other": every ordered pair of the subject's members.
+            (PhraseKind::Actors | PhraseKind::EachSide, Some(t))
+                if t.kind == PhraseKind::TheOther && (2..=3).contains(&src.members.len()) =>
             {
-                pairs.push((src.members[0].clone(), Some(src.members[1].clone())));
-                pairs.push((src.members[1].clone(), Some(src.members[0].clone())));
+                for s in &src.members {
+                    for t in &src.members {
+                        if s.code != t.code {
+                            pairs.push((s.clone(), Some(t.clone())));
+                        }
+                    }
+                }
             }
             (PhraseKind::Actors, Some(t)) if t.kind == PhraseKind::Actors => {
                 pairs.extend(directed_pairs(&src.members, &t.members));
