@@ -622,3 +622,18 @@ fn each_other_makes_a_coordination_act_both_ways() {
         [t("ARM", "AZE", "1123"), t("AZE", "ARM", "1123")]
     );
 }
+
+#[test]
+fn a_plural_role_of_several_countries_is_one_actor_each() {
+    let text = "The foreign ministers of Armenia and Azerbaijan met in Moscow. \
+                The two ministers later criticized Turkey.";
+    let got = all_triples(text);
+    for want in [
+        t("ARMGOV", "AZEGOV", "040"),
+        t("AZEGOV", "ARMGOV", "040"),
+        t("ARMGOV", "TUR", "110"),
+        t("AZEGOV", "TUR", "110"),
+    ] {
+        assert!(got.contains(&want), "{want:?} not in {got:?}");
+    }
+}

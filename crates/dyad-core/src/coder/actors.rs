@@ -176,10 +176,25 @@ pub(crate) fn build_phrases(
     let mut first_subject: Option<ActorRef> = None;
     for (k, seg) in segments.iter().enumerate() {
         // "the foreign minister of Armenia": the "of" object gives the country.
+        // A coordination continues it: "the ministers of Armenia and Azerbaijan".
         let of_object = segments
             .get(k + 1)
             .filter(|n| n.prep.as_deref() == Some("of") && n.tokens.start == seg.tokens.end + 1)
-            .map(|n| n.tokens.clone());
+            .map(|n| {
+                let mut r = n.tokens.clone();
+                for next in &segments[k + 2..] {
+                    let joined = next.prep.is_none()
+                        && next.tokens.start > r.end
+                        && an.tokens[r.end..next.tokens.start]
+                            .iter()
+                            .all(|t| matches!(t.lower.as_str(), "and" | ","));
+                    if !joined {
+                        break;
+                    }
+                    r.end = next.tokens.end;
+                }
+                r
+            });
         let r = read_np(
             an,
             seg,
@@ -676,6 +691,29 @@ fn read_core(
                 tokens: r.clone(),
                 resolved: false,
             };
+            // "the foreign ministers of Armenia and Azerbaijan": one each.
+            let no_possessor = possessor.as_ref().is_none_or(|p| p.is_empty());
+            if *plural && country_from(&before, ctx).is_none() && no_possessor {
+                let mut countries: Vec<String> = Vec::new();
+                for m in of_object.iter().flat_map(|o| mentions_in(o)) {
+                    if let Some(c) = mention_country(m.kind, date) {
+                        if !countries.contains(&c) {
+                            countries.push(c);
+                        }
+                    }
+                }
+                if (2..=3).contains(&countries.len()) {
+                    return Some(NpReading {
+                        actors: countries
+                            .iter()
+                            .map(|c| mk(ActorCode::from_parts(c, Some(sector))))
+                            .collect(),
+                        kind: PhraseKind::Actors,
+                        unknown_name: None,
+                        has_role: true,
+                    });
+                }
+            }
             if let Some(c) = country {
                 return Some(NpReading {
                     actors: vec![mk(ActorCode::from_parts(&c, Some(sector)))],
