@@ -637,3 +637,15 @@ fn a_plural_role_of_several_countries_is_one_actor_each() {
         assert!(got.contains(&want), "{want:?} not in {got:?}");
     }
 }
+
+#[test]
+fn a_subject_pronoun_after_the_subject_is_that_subject() {
+    // "it" is Iraq, the subject of "said" (not an actor of its own).
+    let ev = all_events("Iraq said it would allow the return of UN weapons inspectors.");
+    assert!(ev.iter().all(|e| e.source.code == "IRQ"), "{ev:?}");
+    assert!(!ev.is_empty());
+    // An object pronoun is not resolved to the subject.
+    assert!(all_triples("Russia said Ukraine attacked it.")
+        .iter()
+        .all(|(s, t, _)| s != t));
+}

@@ -440,8 +440,23 @@ fn read_np(
                 PhraseKind::Actors,
             ));
         }
-        ["he"] | ["she"] => {
-            let a = ctx.pronoun(sentence)?.clone();
+        // A subject pronoun after the sentence's subject is that subject
+        // ("the U.S. said it would not meet …", "Lavrov said he …");
+        // opening a sentence, "he"/"she" is the person named as the previous
+        // sentence's subject.
+        ["he"] | ["she"] | ["it"] | ["they"] => {
+            let subject_of_clause = toks
+                .get(r.end)
+                .is_some_and(|t| t.pos.starts_with("VB") || t.pos == "MD");
+            let person = matches!(content.as_slice(), ["he"] | ["she"]);
+            let same_sentence = current_subject
+                .filter(|a| subject_of_clause && (a.name.is_some() == person))
+                .filter(|a| a.code.country.is_some() || a.name.is_some());
+            let a = match same_sentence {
+                Some(a) => a.clone(),
+                None if person => ctx.pronoun(sentence)?.clone(),
+                None => return None,
+            };
             return Some(reading(vec![a.at(r, true)], PhraseKind::Actors));
         }
         _ => {}
