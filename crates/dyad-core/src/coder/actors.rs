@@ -444,7 +444,8 @@ fn read_np(
         // ("the U.S. said it would not meet …", "Lavrov said he …");
         // opening a sentence, "he"/"she" is the person named as the previous
         // sentence's subject.
-        ["he"] | ["she"] | ["it"] | ["they"] => {
+        // ("they" is left alone: a coordinated subject is joined only later.)
+        ["he"] | ["she"] | ["it"] => {
             let subject_of_clause = toks
                 .get(r.end)
                 .is_some_and(|t| t.pos.starts_with("VB") || t.pos == "MD");
