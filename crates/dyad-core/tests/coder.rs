@@ -336,6 +336,17 @@ fn events_are_dated_by_the_day_the_text_names() {
         ev[0].date.map(|d| d.to_string()).as_deref(),
         Some("2020-10-20")
     );
+    // "yesterday" names its day; a bare weekday is left to the publication date.
+    let ev = events("Chile criticized Peru yesterday.");
+    assert_eq!(
+        ev[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2020-10-19")
+    );
+    let ev = events("Chile criticized Peru Monday.");
+    assert_eq!(
+        ev[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2020-10-20")
+    );
     // A month or a year keeps its precision.
     let ev = events("Chile criticized Peru this month.");
     assert_eq!(

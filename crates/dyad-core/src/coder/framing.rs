@@ -30,9 +30,19 @@ pub(crate) struct DateMention {
     pub last: Date,
 }
 
+/// Day expressions that name their day without "on".
+const DEICTIC_DAYS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "last night",
+    "this morning",
+];
+
 /// The time expressions of a sentence (`offset` is its clean-text start):
 /// days only when introduced by "on" (a bare weekday is too often a
-/// dateline or a quote's day), and weeks, months, years, decades.
+/// dateline or a quote's day) or named outright ("yesterday"), and weeks,
+/// months, years, decades.
 pub(crate) fn sentence_dates(sentence: &str, offset: usize, anchor: Date) -> Vec<DateMention> {
     time::find(sentence, anchor, Tense::Past)
         .into_iter()
@@ -45,8 +55,14 @@ pub(crate) fn sentence_dates(sentence: &str, offset: usize, anchor: Date) -> Vec
                         .trim_end()
                         .to_lowercase()
                         .ends_with(" on");
+                    let deictic = DEICTIC_DAYS
+                        .iter()
+                        .any(|w| sentence[span.clone()].to_lowercase().starts_with(w));
+                    if !on && !deictic {
+                        return None;
+                    }
                     let d: Date = v.get(..10)?.parse().ok()?;
-                    (on.then_some(d), Some(DatePrecision::Day), d)
+                    (Some(d), Some(DatePrecision::Day), d)
                 }
                 Precision::Week => {
                     let w = jiff::civil::ISOWeekDate::new(
