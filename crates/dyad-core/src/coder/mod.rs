@@ -164,21 +164,31 @@ fn visit_places(
     }
     for an in &analyses {
         let places = places::sentence_places(an, kb, &ctx);
-        let located = |p: &places::PlaceMention| {
-            let span = token_range_span(an, &p.tokens);
-            let mut loc = p.location.clone();
-            loc.span = cleaned.original_span(span);
-            loc.text = doc
-                .text
-                .get(loc.span[0]..loc.span[1])
-                .unwrap_or(&text[span[0]..span[1]])
-                .to_string();
-            loc
-        };
+        let located = |p: &places::PlaceMention| located(doc, &cleaned, an, p);
         if visit(an, &places, &located).is_break() {
             return;
         }
     }
+}
+
+/// A place of a sentence as a [`Location`] with its span and text in the
+/// input (the cleaned text's words when the input's bytes are not text).
+fn located(
+    doc: &Document,
+    cleaned: &CleanText,
+    an: &Analysis<'_>,
+    p: &places::PlaceMention,
+) -> Location {
+    let clean_span = token_range_span(an, &p.tokens);
+    let span = cleaned.original_span(clean_span);
+    let mut loc = p.location.clone();
+    loc.text = doc
+        .text
+        .get(span[0]..span[1])
+        .unwrap_or(&cleaned.text[clean_span[0]..clean_span[1]])
+        .to_string();
+    loc.span = span;
+    loc
 }
 
 fn run(
@@ -274,18 +284,7 @@ fn run(
         for f in events::split_paired(found) {
             let place = places::locate(an, &places, &f.trigger);
             if let Some(mut e) = to_event(doc, kb, &cleaned, s, idx, an, &dates, f) {
-                e.location = place.map(|p| {
-                    let clean_span = token_range_span(an, &p.tokens);
-                    let span = cleaned.original_span(clean_span);
-                    let mut loc = p.location.clone();
-                    loc.text = doc
-                        .text
-                        .get(span[0]..span[1])
-                        .unwrap_or(&cleaned.text[clean_span[0]..clean_span[1]])
-                        .to_string();
-                    loc.span = span;
-                    loc
-                });
+                e.location = place.map(|p| located(doc, &cleaned, an, p));
                 events.push(e);
             }
         }

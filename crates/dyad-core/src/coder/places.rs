@@ -389,25 +389,25 @@ pub(crate) fn sentence_places(
         if !situates(an, from, to) {
             continue;
         }
-        let noun_of = to >= 2
-            && an.tokens[to - 1].lower == "of"
-            && PLACE_NOUNS.contains(&an.tokens[to - 2].lower.as_str())
-            && !is_direction_or_part(&an.tokens[to - 2].lower);
+        // "<kind of place> of" ending at token `j` ("the city of", not
+        // "south of"), the kind noun after token `lo`.
+        let kind_of = |j: usize, lo: usize| {
+            j > lo
+                && an.tokens[j].lower == "of"
+                && PLACE_NOUNS.contains(&an.tokens[j - 1].lower.as_str())
+                && !is_direction_or_part(&an.tokens[j - 1].lower)
+        };
+        let noun_of = to >= 1 && kind_of(to - 1, 0);
         // "Ramadi, the capital of Anbar": an apposition says what the first
         // place is, within the second.
         let apposition = an.tokens[from].lower == ",";
         let (a, b) = (out[k - 1].rank, out[k].rank);
         // "Lashkar Gah, the capital of southern Helmand": adjectives may
         // stand between "of" and the place in an apposition.
-        let of_at = (from..to)
+        let loose_noun_of = (from..to)
             .rev()
-            .find(|&j| !matches!(an.tokens[j].pos.as_str(), "JJ" | "DT"));
-        let loose_noun_of = of_at.is_some_and(|j| {
-            j > from
-                && an.tokens[j].lower == "of"
-                && PLACE_NOUNS.contains(&an.tokens[j - 1].lower.as_str())
-                && !is_direction_or_part(&an.tokens[j - 1].lower)
-        });
+            .find(|&j| !matches!(an.tokens[j].pos.as_str(), "JJ" | "DT"))
+            .is_some_and(|j| kind_of(j, from));
         let first_situates = if loose_noun_of && apposition {
             false
         } else {
