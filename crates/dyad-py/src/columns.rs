@@ -11,6 +11,8 @@
 
 use dyad_core::flat::{flatten, COLUMNS};
 use dyad_core::Event;
+use pyo3::prelude::*;
+use pyo3::types::PyList;
 
 /// The logical type of a column, as named in `dyad._dyad.SCHEMA_FIELDS`
 /// (the Python side maps it to an Arrow type).
@@ -68,6 +70,19 @@ pub enum Column {
     Int(Vec<Option<i64>>),
     /// Floats.
     Float(Vec<Option<f64>>),
+}
+
+/// Columns as Python lists, one list per column.
+pub fn to_py(py: Python<'_>, columns: Vec<Column>) -> PyResult<Bound<'_, PyList>> {
+    let out = PyList::empty(py);
+    for column in columns {
+        match column {
+            Column::Str(v) => out.append(PyList::new(py, v)?)?,
+            Column::Int(v) => out.append(PyList::new(py, v)?)?,
+            Column::Float(v) => out.append(PyList::new(py, v)?)?,
+        }
+    }
+    Ok(out)
 }
 
 /// One cell, before it is pushed into its column.

@@ -32,8 +32,6 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
-use columns::Column;
-
 /// The embedded knowledge base, loaded on first use and shared by every call
 /// that passes no `kb`.
 static DEFAULT_KB: OnceLock<Arc<dyad_core::KnowledgeBase>> = OnceLock::new();
@@ -562,15 +560,7 @@ fn code_columns<'py>(
     let columns = py
         .detach(|| code_all(&docs, &kb, threads).map(|events| columns::build(&events)))
         .map_err(PyValueError::new_err)?;
-    let out = PyList::empty(py);
-    for column in columns {
-        match column {
-            Column::Str(v) => out.append(PyList::new(py, v)?)?,
-            Column::Int(v) => out.append(PyList::new(py, v)?)?,
-            Column::Float(v) => out.append(PyList::new(py, v)?)?,
-        }
-    }
-    Ok(out)
+    columns::to_py(py, columns)
 }
 
 /// The Python extension module `dyad._dyad`.

@@ -273,19 +273,6 @@ fn choice<'a>(
     })
 }
 
-/// Columns as Python lists.
-fn columns_to_py<'py>(py: Python<'py>, columns: Vec<Column>) -> PyResult<Bound<'py, PyList>> {
-    let out = PyList::empty(py);
-    for column in columns {
-        match column {
-            Column::Str(v) => out.append(PyList::new(py, v)?)?,
-            Column::Int(v) => out.append(PyList::new(py, v)?)?,
-            Column::Float(v) => out.append(PyList::new(py, v)?)?,
-        }
-    }
-    Ok(out)
-}
-
 /// The store's columns of `query_columns` for `rows`, in
 /// [`dyad_store::export::flat::STORE_COLUMNS`] order.
 fn store_columns(rows: &[StoredEvent]) -> Vec<Column> {
@@ -638,7 +625,7 @@ impl Store {
             cols.extend(extra);
             Ok::<_, PyErr>(cols)
         })?;
-        columns_to_py(py, columns)
+        columns::to_py(py, columns)
     }
 
     /// A dyad's series as columns in `TREND_FIELDS` order; see `dyad.Store.trend`.
@@ -683,7 +670,7 @@ impl Store {
                 .and_then(|s| s.trend(&q))
                 .map_err(store_err)
         })?;
-        columns_to_py(py, trend_table(&rows))
+        columns::to_py(py, trend_table(&rows))
     }
 
     fn __repr__(&self) -> String {
