@@ -403,12 +403,46 @@ fn modality_says_how_real_the_event_is() {
 #[test]
 fn only_symmetric_events_make_a_coordination_reciprocal() {
     // Protesting is not something the two groups do to each other.
-    let ev = events("Kenyan and Ugandan protesters demonstrated against the government.");
+    let ev = events("Kenyan and Ugandan protesters demonstrated against rising prices.");
     assert!(
         ev.iter().all(|e| e
             .target
             .as_ref()
             .is_none_or(|t| !t.code.starts_with("KEN") && !t.code.starts_with("UGA"))),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn an_actor_without_a_country_belongs_to_the_story_country() {
+    // A role placed by "in": the country named there.
+    assert_eq!(
+        all_triples("Police in Kenya arrested Ugandan smugglers."),
+        vec![t("KENCOP", "UGACRM", "173")]
+    );
+    // A titled newcomer with no country: the country the story's places
+    // point to, and the surname keeps that reading later on.
+    assert_eq!(
+        all_triples(
+            "President Laurent Gbagbo imposed a curfew in Abidjan on Sunday. \
+             Gbagbo accused the rebels of violating the ceasefire."
+        )
+        .into_iter()
+        .filter(|e| e.2.starts_with("112"))
+        .collect::<Vec<_>>(),
+        vec![t("CIVGOV", "CIVREB", "1123")]
+    );
+    // With no country in the story, nothing is guessed.
+    assert!(all_events("Police arrested the smugglers.").is_empty());
+}
+
+#[test]
+fn a_pronoun_stands_for_the_subject_not_a_prepositional_object() {
+    let ev = all_events(
+        "In a letter to the United Nations, Iraq said it would expel the weapons inspectors.",
+    );
+    assert!(
+        !ev.is_empty() && ev.iter().all(|e| e.source.code == "IRQ"),
         "{ev:?}"
     );
 }

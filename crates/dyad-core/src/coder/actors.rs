@@ -179,7 +179,11 @@ pub(crate) fn build_phrases(
         // A coordination continues it: "the ministers of Armenia and Azerbaijan".
         let of_object = segments
             .get(k + 1)
-            .filter(|n| n.prep.as_deref() == Some("of") && n.tokens.start == seg.tokens.end + 1)
+            // "rebels in the Ivory Coast", "activists from the Fatah Party" likewise.
+            .filter(|n| {
+                matches!(n.prep.as_deref(), Some("of" | "in" | "from"))
+                    && n.tokens.start == seg.tokens.end + 1
+            })
             .map(|n| {
                 let mut r = n.tokens.clone();
                 for next in &segments[k + 2..] {
@@ -205,7 +209,9 @@ pub(crate) fn build_phrases(
             first_subject.as_ref(),
             &mut possessors,
         );
-        if first_subject.is_none() {
+        // The sentence's subject so far: the first actor outside a
+        // prepositional phrase ("In a letter to the UN, Iraq said it …").
+        if first_subject.is_none() && seg.prep.is_none() {
             first_subject = r.as_ref().and_then(|r| r.actors.first().cloned());
         }
         readings.push(r);
@@ -764,15 +770,26 @@ fn read_core(
                 });
             }
             if !*plural && words.first() == Some(&"the") {
-                let a = ctx.last_with_head(head)?.clone();
-                return Some(NpReading {
-                    actors: vec![a.at(r.clone(), true)],
-                    kind: PhraseKind::Actors,
-                    unknown_name: None,
-                    has_role: true,
-                });
+                if let Some(a) = ctx.last_with_head(head) {
+                    return Some(NpReading {
+                        actors: vec![a.clone().at(r.clone(), true)],
+                        kind: PhraseKind::Actors,
+                        unknown_name: None,
+                        has_role: true,
+                    });
+                }
             }
-            None
+            // "police opened fire", "the rebels" with no country named: the
+            // country the story is about (an inference, so marked resolved).
+            let c = ctx.main_country()?;
+            let mut a = mk(ActorCode::from_parts(c, Some(sector)));
+            a.resolved = true;
+            Some(NpReading {
+                actors: vec![a],
+                kind: PhraseKind::Actors,
+                unknown_name: None,
+                has_role: true,
+            })
         }
         (Some(kind), _) => {
             let code = match kind {
@@ -825,14 +842,23 @@ fn read_core(
                 .next_back();
             if let Some((sector, head)) = agent {
                 let country = country_from(&title, ctx)
-                    .or_else(|| possessor.as_ref().and_then(|p| country_from(p, ctx)));
-                if let Some(c) = country {
+                    .or_else(|| possessor.as_ref().and_then(|p| country_from(p, ctx)))
+                    .map(|c| (c, false))
+                    // "President Laurent Gbagbo" with no country named: the
+                    // story's country, unless the name was introduced before.
+                    .or_else(|| {
+                        ctx.alias(name)
+                            .is_none()
+                            .then(|| ctx.main_country().map(|c| (c.to_string(), true)))
+                            .flatten()
+                    });
+                if let Some((c, inferred)) = country {
                     let a = ActorRef {
                         code: ActorCode::from_parts(&c, Some(&sector)),
                         name: Some(name.clone()),
                         head: Some(head),
                         tokens: r.clone(),
-                        resolved: false,
+                        resolved: inferred,
                     };
                     ctx.add_alias(name, &a);
                     return Some(NpReading {

@@ -18,6 +18,10 @@ pub(crate) struct DocContext {
     country_counts: HashMap<String, usize>,
     /// Order in which countries are first mentioned.
     country_order: Vec<String>,
+    /// Countries of the other places the document names (towns, regions).
+    place_counts: HashMap<String, usize>,
+    /// Countries in the order the document first points to them, by name or place.
+    story_order: Vec<String>,
     /// First-level regions the document names ("Louisiana"), as (country,
     /// region name): they resolve ambiguous town names ("Alexandria").
     regions: HashSet<(String, String)>,
@@ -37,6 +41,9 @@ impl DocContext {
         let n = self.country_counts.entry(iso3.to_string()).or_insert(0);
         if *n == 0 {
             self.country_order.push(iso3.to_string());
+            if !self.story_order.iter().any(|c| c == iso3) {
+                self.story_order.push(iso3.to_string());
+            }
         }
         *n += 1;
     }
@@ -87,6 +94,29 @@ impl DocContext {
         match ranked.as_slice() {
             [a, b, ..] => Some([a.2.clone(), b.2.clone()]),
             _ => None,
+        }
+    }
+
+    /// The country the story is most about: the country its country
+    /// names, demonyms, capitals and other places point to most often (the
+    /// first named breaking ties, as the lead names the story's country first).
+    pub fn main_country(&self) -> Option<&str> {
+        let count = |c: &String| {
+            self.country_counts.get(c).copied().unwrap_or(0)
+                + self.place_counts.get(c).copied().unwrap_or(0)
+        };
+        self.story_order
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, c)| (count(c), std::cmp::Reverse(*i)))
+            .map(|(_, c)| c.as_str())
+    }
+
+    /// Counts a place the document names whose country is not in doubt.
+    pub fn count_place_country(&mut self, iso3: &str) {
+        *self.place_counts.entry(iso3.to_string()).or_insert(0) += 1;
+        if !self.story_order.iter().any(|c| c == iso3) {
+            self.story_order.push(iso3.to_string());
         }
     }
 

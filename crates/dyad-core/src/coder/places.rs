@@ -492,6 +492,11 @@ pub(crate) fn note_document_places(ctx: &mut DocContext, an: &Analysis<'_>, kb: 
                 .any(|m| overlaps(&m.tokens, &found.tokens));
             if !named {
                 ctx.note_regions(&found.candidates);
+                if let Some(first) = found.candidates.first() {
+                    if found.candidates.iter().all(|c| c.iso3 == first.iso3) {
+                        ctx.count_place_country(&first.iso3);
+                    }
+                }
             }
         }
     }

@@ -83,6 +83,8 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
         "VBP" if matches!(prev, Some("NN" | "NNP")) && matches!(next, Some("NN" | "NNS")) => "NN",
         // A gerund right before a finite verb is its subject ("fighting broke out").
         "VBG" if matches!(next, Some("VBD" | "VBZ" | "VBP" | "MD")) => "NN",
+        // "the divided Mediterranean island", "the embattled Palestinian leader".
+        "VBN" if matches!(prev, Some("DT" | "PRP$" | "POS")) && matches!(next, Some("NNP")) => "JJ",
         "VBN" | "VBG"
             if matches!(
                 prev,
