@@ -448,6 +448,39 @@ fn a_pronoun_stands_for_the_subject_not_a_prepositional_object() {
 }
 
 #[test]
+fn verbs_without_their_own_subject_share_the_one_before() {
+    // A coordinated second verb.
+    assert!(all_triples(
+        "Somali rebels kidnapped three Kenyan engineers and attacked Ugandan troops."
+    )
+    .contains(&t("SOMREB", "UGAMIL", "190")));
+    // A participle clause after the main clause …
+    assert!(all_triples(
+        "Sudanese rebels shelled the town of Juba, killing twenty Ugandan soldiers."
+    )
+    .contains(&t("SDNREB", "UGAMIL", "190")));
+    // … and after a passive, whose agent acts.
+    assert!(all_triples(
+        "A camp was attacked by Burundian militiamen, killing 156 Congolese refugees."
+    )
+    .iter()
+    .any(|(s, t, _)| s.starts_with("BDI") && t == "CODREF"));
+    // A participle after a reporting verb belongs to the reported clause.
+    let ev = all_events(
+        "Ugandan troops shelled the rebels' camp, the Kenyan army said, killing ten Somali rebels.",
+    );
+    assert!(
+        ev.iter().all(|e| !e.source.code.starts_with("KEN")),
+        "{ev:?}"
+    );
+    // An approximate number is not a preposition.
+    assert_eq!(
+        all_triples("Up to 100 ethnic Albanians demonstrated in Kosovo."),
+        vec![t("ALB", "", "141")]
+    );
+}
+
+#[test]
 fn trailing_day_names_are_not_part_of_the_actor() {
     let ev = events("Iraq's foreign minister met with Jordan's king Tuesday.");
     assert_eq!(ev.len(), 1, "{ev:?}");

@@ -639,6 +639,19 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
                 {
                     return Some(p)
                 }
+                // "Up to 100 ethnic Albanians demonstrated", "about 200
+                // supporters blocked roads": a number's approximator, not a preposition.
+                Some(prep)
+                    if an.tokens.get(prep + 1).is_some_and(|t| t.pos == "CD")
+                        && (matches!(
+                            an.tokens[prep].lower.as_str(),
+                            "about" | "around" | "over" | "nearly" | "some"
+                        ) || an.tokens[prep].lower == "to"
+                            && prep > 0
+                            && an.tokens[prep - 1].lower == "up") =>
+                {
+                    return Some(p)
+                }
                 // "Hundreds of UN troops withdrew": the quantity's "of" object acts.
                 Some(prep)
                     if an.tokens[prep].lower == "of"
@@ -663,6 +676,46 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
             None => return None,
         }
     }
+}
+
+/// The subject a verb group without its own shares with the verb group
+/// before it: a second verb of a coordination ("kidnapped advisers and
+/// exploded bombs") or a participle clause ("shelled Juba, killing 20";
+/// after a passive, its agent: "was attacked by militiamen, killing 156").
+fn shared_subject(
+    an: &Analysis<'_>,
+    phrases: &[Phrase],
+    groups: &[VerbGroup],
+    gi: usize,
+) -> Option<usize> {
+    let g = &groups[gi];
+    let before = (0..g.tokens.start)
+        .rev()
+        .find(|&i| !an.tokens[i].pos.starts_with("RB"))?;
+    let word = an.tokens[before].lower.as_str();
+    let coordinated = matches!(word, "and" | "but" | "or");
+    let participle = an.tokens[g.head].pos == "VBG" && g.tokens.start == g.head;
+    if !coordinated && !participle || g.infinitive {
+        return None;
+    }
+    let prev = groups[..gi].iter().rev().find(|p| {
+        !p.infinitive
+            && an.tokens[p.head].pos != "VBG"
+            && !REPORTING.contains(&an.tokens[p.head].lemma.as_str())
+    })?;
+    if (prev.tokens.end..g.tokens.start).any(|k| {
+        matches!(
+            an.tokens[k].lower.as_str(),
+            ";" | "that" | "which" | "who" | "when" | "after" | "before" | "while" | "because"
+        )
+    }) {
+        return None;
+    }
+    if prev.passive && participle {
+        let by = (prev.tokens.end..g.tokens.start).find(|&i| an.tokens[i].lower == "by")?;
+        return phrase_starting_at(phrases, by + 1);
+    }
+    subject(an, phrases, prev.tokens.start)
 }
 
 /// Every (source, target) dyad of two actor lists (coordinations are
@@ -861,7 +914,10 @@ pub(crate) fn code_sentence(
             ));
             continue;
         };
-        let subj = m.source.or_else(|| subject(an, phrases, g.tokens.start));
+        let subj = m
+            .source
+            .or_else(|| subject(an, phrases, g.tokens.start))
+            .or_else(|| shared_subject(an, phrases, &groups, gi));
         let (source, target) = if m.explicit {
             (subj, m.target)
         } else if g.passive {
