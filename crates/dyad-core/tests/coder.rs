@@ -481,6 +481,32 @@ fn verbs_without_their_own_subject_share_the_one_before() {
 }
 
 #[test]
+fn what_is_offered_threatened_or_refused_names_the_target() {
+    // The object or prepositional object of an infinitive complement.
+    let got = all_triples("Iran threatened to cut off electricity to Armenia.");
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "IRN" && t == "ARM" && c.starts_with("13")),
+        "{got:?}"
+    );
+    let got = all_triples("Syria is willing to withdraw its troops from Lebanon.");
+    assert!(
+        got.iter().any(|(s, t, _)| s == "SYR" && t == "LBN"),
+        "{got:?}"
+    );
+    // Not across a clause: Russia is only in the condition.
+    let got = all_triples("Iran threatened to stop talks unless Russia pays.");
+    assert!(got.iter().all(|(_, t, _)| t.is_empty()), "{got:?}");
+    // Whose offer or whose removal.
+    let got = all_triples("Pakistan rejected a fresh offer from Afghanistan.");
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "PAK" && t == "AFG" && c.starts_with("12")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn trailing_day_names_are_not_part_of_the_actor() {
     let ev = events("Iraq's foreign minister met with Jordan's king Tuesday.");
     assert_eq!(ev.len(), 1, "{ev:?}");

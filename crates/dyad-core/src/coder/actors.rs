@@ -179,10 +179,17 @@ pub(crate) fn build_phrases(
         // A coordination continues it: "the ministers of Armenia and Azerbaijan".
         let of_object = segments
             .get(k + 1)
-            // "rebels in the Ivory Coast", "activists from the Fatah Party" likewise.
+            // So does "in" or "from" after a subject ("rebels in the Ivory
+            // Coast", "activists from the Fatah Party"), not after an
+            // object, where it is the verb's ("withdraw troops from Lebanon").
             .filter(|n| {
-                matches!(n.prep.as_deref(), Some("of" | "in" | "from"))
-                    && n.tokens.start == seg.tokens.end + 1
+                let object = seg.tokens.start > 0 && an.tokens[seg.tokens.start - 1].is_verb();
+                let attaches = match n.prep.as_deref() {
+                    Some("of") => true,
+                    Some("in" | "from") => !object,
+                    _ => false,
+                };
+                attaches && n.tokens.start == seg.tokens.end + 1
             })
             .map(|n| {
                 let mut r = n.tokens.clone();

@@ -662,6 +662,19 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
                     return Some(p)
                 }
                 Some(prep) if prep > 0 => k = prep,
+                // "Pakistan, a key U.S. ally in the war, has refused": an
+                // appositive between commas renames the subject before it.
+                _ if commas == 1 => {
+                    let start = phrases[p].tokens.start;
+                    let head = (start > 0 && an.tokens[start - 1].lower == ",")
+                        .then(|| {
+                            phrases
+                                .iter()
+                                .position(|q| q.tokens.end == start - 1 && q.prep.is_none())
+                        })
+                        .flatten();
+                    return Some(head.unwrap_or(p));
+                }
                 _ => return Some(p),
             }
             continue;
@@ -676,6 +689,91 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
             None => return None,
         }
     }
+}
+
+/// The first actor an infinitive complement acts on ("offered to hand over
+/// suspects to Britain", "is willing to withdraw its troops from Lebanon"),
+/// when the pattern matched on the verb group `g` up to `end` takes in or
+/// ends at the infinitive: its object or prepositional object, in the
+/// same clause, passing over the phrases `skip` rejects.
+fn complement_target(
+    an: &Analysis<'_>,
+    phrases: &[Phrase],
+    groups: &[VerbGroup],
+    g: &VerbGroup,
+    end: usize,
+    skip: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let Some(inf) = groups
+        .iter()
+        .find(|v| v.infinitive && v.tokens.start >= g.tokens.end && v.tokens.start <= end)
+    else {
+        return noun_object_owner(an, phrases, g, end);
+    };
+    for i in inf.head + 1..an.tokens.len() {
+        let t = &an.tokens[i];
+        let stop = is_clause_break(an, i)
+            || matches!(
+                t.lower.as_str(),
+                "," | "unless"
+                    | "if"
+                    | "until"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "that"
+                    | "despite"
+            )
+            || matches!(t.pos.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+        if stop {
+            return None;
+        }
+        if let Some(p) = phrases
+            .iter()
+            .position(|p| p.tokens.start == i)
+            .filter(|&p| !skip(p))
+        {
+            let prep = phrases[p].prep.map(|k| an.tokens[k].lower.as_str());
+            if matches!(
+                prep,
+                None | Some(
+                    "to" | "with"
+                        | "against"
+                        | "on"
+                        | "from"
+                        | "toward"
+                        | "towards"
+                        | "for"
+                        | "into"
+                        | "over"
+                )
+            ) {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// The actor an object noun comes from or is about ("rejected a fresh offer
+/// from Afghanistan", "demanded the removal of President Habyarimana"):
+/// an "of", "from" or "by" phrase right after the matched words.
+fn noun_object_owner(
+    an: &Analysis<'_>,
+    phrases: &[Phrase],
+    g: &VerbGroup,
+    end: usize,
+) -> Option<usize> {
+    let p = phrases
+        .iter()
+        .position(|p| p.tokens.start > g.head && p.tokens.start <= end + 2 && p.prep.is_some())?;
+    let prep = phrases[p].prep?;
+    let plain = (g.tokens.end..prep).all(|k| {
+        let t = &an.tokens[k];
+        !is_clause_break(an, k) && t.lower != "," && !t.pos.starts_with("VB") && t.pos != "IN"
+    });
+    (plain && matches!(an.tokens[prep].lower.as_str(), "of" | "from" | "by")).then_some(p)
 }
 
 /// The subject a verb group without its own shares with the verb group
@@ -938,9 +1036,25 @@ pub(crate) fn code_sentence(
             // A pattern that names the object's kind ("condemn * invasion")
             // still takes an actor direct object as target ("condemned
             // Russia's invasion").
+            // "threatened to cut off electricity to Nakhichevan": the
+            // target of what is offered, threatened or refused.
+            // A state's own forces are what it offers or withdraws, not a
+            // target ("is willing to withdraw its troops from Lebanon").
+            let direct =
+                phrase_starting_at(phrases, g.head + 1).filter(|&t| phrases[t].prep.is_none());
+            let own = |t: usize| {
+                subj.is_some_and(|s| {
+                    phrases[t].members.iter().all(|m| {
+                        m.code.sector.as_deref() == Some("MIL")
+                            && phrases[s].members.iter().any(|a| {
+                                a.code.country == m.code.country && a.code.sector.is_none()
+                            })
+                    })
+                })
+            };
             (
                 subj,
-                phrase_starting_at(phrases, g.head + 1).filter(|&t| phrases[t].prep.is_none()),
+                direct.or_else(|| complement_target(an, phrases, &groups, g, m.end, own)),
             )
         } else {
             (subj, m.target)
