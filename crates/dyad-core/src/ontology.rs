@@ -116,6 +116,47 @@ pub fn plover_mapping(cameo: &str) -> Option<&'static PloverMapping> {
         .find_map(|n| table.get(cameo.get(..n)?))
 }
 
+/// The CAMEO code of an action announced for the future by its actor ("will
+/// meet", "would release"): CAMEO codes such statements as the intent (03)
+/// or the threat (13) of the action, keeping the kind of action where CAMEO
+/// has a code for it. None for codes that stay as they are.
+pub fn intent_code(code: &str) -> Option<&'static str> {
+    let root = code.get(..2)?;
+    Some(match (root, code) {
+        ("04", _) => "036",
+        ("05", _) => "032",
+        ("06", _) => "031",
+        ("07", c) => match c {
+            "071" => "0331",
+            "072" => "0332",
+            "073" => "0333",
+            "074" => "0334",
+            _ => "033",
+        },
+        ("08", c) => match c.get(..3) {
+            Some("081") => "0351",
+            Some("082") => "0352",
+            Some("083") => "034",
+            Some("084") => "0353",
+            Some("085") => "0354",
+            Some("086") => "0355",
+            Some("087") => "0356",
+            _ => "035",
+        },
+        ("16", c) => match c.get(..3) {
+            Some("161") => "1313",
+            Some("162" | "163") => "1311",
+            Some("164") => "134",
+            Some("166") => "136",
+            _ => "131",
+        },
+        ("17", _) => "137",
+        ("18" | "19", _) => "138",
+        ("20", _) => "1385",
+        _ => return None,
+    })
+}
+
 /// The PLOVER 2021 event type of a CAMEO event code (`"036"` → `"AGREE"`,
 /// `"190"` → `"ASSAULT"`, `"010"` → `None`). See [`plover_mapping`].
 pub fn plover_event(cameo: &str) -> Option<&'static str> {
@@ -156,6 +197,12 @@ mod tests {
     #[test]
     fn cameo_codes_convert_to_plover() {
         assert_eq!(plover_event("036"), Some("AGREE"));
+        assert_eq!(intent_code("043"), Some("036"));
+        assert_eq!(intent_code("0841"), Some("0353"));
+        assert_eq!(intent_code("072"), Some("0332"));
+        assert_eq!(intent_code("190"), Some("138"));
+        assert_eq!(intent_code("112"), None);
+        assert_eq!(intent_code("x"), None);
         assert_eq!(plover_event("042"), Some("CONSULT"));
         assert_eq!(plover_mode("042"), Some("visit"));
         assert_eq!(plover_event("0841"), Some("RETREAT"));

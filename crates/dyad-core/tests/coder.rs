@@ -120,6 +120,25 @@ fn future_consultation_is_intent_to_meet() {
 }
 
 #[test]
+fn announced_actions_are_intents_or_threats() {
+    // What an actor will do for another is an intent (03) …
+    assert_eq!(
+        all_triples("Israel will release Egyptian prisoners."),
+        vec![t("ISR", "EGYCRM", "0353")]
+    );
+    // … and what it will do against another a threat (13).
+    let got = all_triples("Iran will attack Iraq.");
+    assert_eq!(got, vec![t("IRN", "IRQ", "138")]);
+    // Done, not announced: the action itself.
+    let got = all_triples("Iran attacked Iraq.");
+    assert_eq!(got.len(), 1);
+    assert!(
+        got[0].2.starts_with("19") || got[0].2.starts_with("18"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn negation_is_carried_in_polarity() {
     let ev = events("Egypt did not criticize Israel.");
     assert_eq!(ev.len(), 1);
@@ -445,6 +464,12 @@ fn a_pronoun_stands_for_the_subject_not_a_prepositional_object() {
         !ev.is_empty() && ev.iter().all(|e| e.source.code == "IRQ"),
         "{ev:?}"
     );
+    // "they": a coordinated or plural subject, never a single state.
+    let got = all_triples("Iran and Syria said they will attack Iraq.");
+    assert_eq!(got, vec![t("IRN", "IRQ", "138"), t("SYR", "IRQ", "138")]);
+    let got = all_triples("Somali rebels said they attacked Kenyan troops.");
+    assert_eq!(got, vec![t("SOMREB", "KENMIL", "190")]);
+    assert!(all_events("Russia said they attacked Iraq.").is_empty());
 }
 
 #[test]

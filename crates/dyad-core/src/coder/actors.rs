@@ -174,6 +174,10 @@ pub(crate) fn build_phrases(
 
     let mut readings: Vec<Option<NpReading>> = Vec::with_capacity(segments.len());
     let mut first_subject: Option<ActorRef> = None;
+    // The actors named before the sentence's first verb ("Obama and Putin
+    // said they …"), for "they".
+    let first_verb = first_verb_of(toks);
+    let mut subject_group: Vec<ActorRef> = Vec::new();
     for (k, seg) in segments.iter().enumerate() {
         // "the foreign minister of Armenia": the "of" object gives the country.
         // A coordination continues it: "the ministers of Armenia and Azerbaijan".
@@ -214,8 +218,12 @@ pub(crate) fn build_phrases(
             date,
             sentence,
             first_subject.as_ref(),
+            &subject_group,
             &mut possessors,
         );
+        if seg.prep.is_none() && seg.tokens.end <= first_verb {
+            subject_group.extend(r.iter().flat_map(|r| r.actors.iter().cloned()));
+        }
         // The sentence's subject so far: the first actor outside a
         // prepositional phrase ("In a letter to the UN, Iraq said it …").
         if first_subject.is_none() && seg.prep.is_none() {
@@ -390,6 +398,10 @@ pub(crate) fn build_phrases(
     }
 }
 
+fn first_verb_of(toks: &[crate::text::tag::Tagged]) -> usize {
+    toks.iter().position(|t| t.is_verb()).unwrap_or(toks.len())
+}
+
 fn words_lower<'a>(an: &'a Analysis<'_>, r: &Range<usize>) -> Vec<&'a str> {
     an.tokens[r.clone()]
         .iter()
@@ -407,6 +419,7 @@ fn read_np(
     date: Option<Date>,
     sentence: usize,
     current_subject: Option<&ActorRef>,
+    subject_group: &[ActorRef],
     possessors: &mut Vec<Phrase>,
 ) -> Option<NpReading> {
     let toks = &an.tokens;
@@ -457,7 +470,31 @@ fn read_np(
         // ("the U.S. said it would not meet …", "Lavrov said he …");
         // opening a sentence, "he"/"she" is the person named as the previous
         // sentence's subject.
-        // ("they" is left alone: a coordinated subject is joined only later.)
+        // "they" stands for a coordinated subject or a plural one ("the
+        // Fijian rebels said they …"), never for a single state.
+        ["they"] => {
+            let subject_of_clause = toks
+                .get(r.end)
+                .is_some_and(|t| t.pos.starts_with("VB") || t.pos == "MD");
+            let plural = match subject_group {
+                [one] => one
+                    .tokens
+                    .end
+                    .checked_sub(1)
+                    .is_some_and(|e| matches!(toks[e].pos.as_str(), "NNS" | "NNPS")),
+                many => many.len() >= 2,
+            };
+            if !subject_of_clause || !plural || r.start < first_verb_of(toks) {
+                return None;
+            }
+            return Some(reading(
+                subject_group
+                    .iter()
+                    .map(|a| a.clone().at(r.clone(), true))
+                    .collect(),
+                PhraseKind::Actors,
+            ));
+        }
         ["he"] | ["she"] | ["it"] => {
             let subject_of_clause = toks
                 .get(r.end)

@@ -12,7 +12,9 @@
 //! - a coordinated subject with no target acts reciprocally ("Azerbaijan and
 //!   Armenia are locked in a battle" → AZE→ARM and ARM→AZE), and "each side
 //!   … the other" gives both directions;
-//! - a consultation (04x) announced for the future is an intent to meet (036);
+//! - an action its actor announces for the future is, as the CAMEO manual
+//!   codes it, an intent (03x: "will meet" → 036, "will release" → 0353) or
+//!   a threat (13x: "will break relations" → 1313, "will attack" → 138);
 //! - lists never explode: a verb yields at most [`MAX_EVENTS_PER_VERB`] events.
 
 use super::actors::{ActorRef, Phrase, PhraseKind};
@@ -1121,8 +1123,12 @@ pub(crate) fn code_sentence(
             continue;
         }
         let mut code = m.pattern.code.clone();
-        if g.future && code.starts_with("04") {
-            code = "036".to_string();
+        // Legacy TABARI/PETRARCH dictionaries keep their coders' convention,
+        // which turns only consultations into intents.
+        if g.future && (!kb.has_legacy_verbs() || code.starts_with("04")) {
+            if let Some(intent) = crate::ontology::intent_code(&code) {
+                code = intent.to_string();
+            }
         }
         let specific = m
             .pattern
