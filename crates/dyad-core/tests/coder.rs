@@ -532,6 +532,27 @@ fn what_is_offered_threatened_or_refused_names_the_target() {
 }
 
 #[test]
+fn patterns_see_past_glosses_days_and_qualifiers() {
+    // A bracketed gloss is the name again, not a person called "AKK".
+    assert_eq!(
+        all_triples("Kosovo Municipality Association (AKK) officials criticized Serbia."),
+        vec![t("XKXGOV", "SRB", "110")]
+    );
+    // A day between the verb and its preposition.
+    assert_eq!(
+        all_triples("The Syrian government called Thursday on Lebanon to expel the militants."),
+        vec![t("SYRGOV", "LBN", "020")]
+    );
+    // A prepositional phrase qualifying the target.
+    let got = all_triples("Egypt called on the UN mission in Sudan to protect civilians.");
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "EGY" && t == "IGOUNO" && c.starts_with("02")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn trailing_day_names_are_not_part_of_the_actor() {
     let ev = events("Iraq's foreign minister met with Jordan's king Tuesday.");
     assert_eq!(ev.len(), 1, "{ev:?}");

@@ -102,6 +102,24 @@ struct PatternMatch<'p> {
     explicit: bool,
 }
 
+/// Days and deictic time words, which news puts anywhere after a verb.
+fn is_time_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "today"
+            | "yesterday"
+            | "tonight"
+            | "overnight"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
 pub(super) fn is_clause_break(an: &Analysis<'_>, i: usize) -> bool {
     let t = &an.tokens[i];
     matches!(
@@ -138,20 +156,32 @@ pub(super) fn match_elems(
             let t = an.tokens.get(i)?;
             if ws.iter().any(|w| *w == t.lemma || *w == t.lower) {
                 match_elems(an, phrases, verb_chunks, rest, i + 1, target)
+            } else if is_time_adverb(&t.lower) {
+                // "called Thursday on Arabs to unite": a day is no word of the pattern.
+                match_elems(an, phrases, verb_chunks, elems, i + 1, target)
             } else {
                 None
             }
         }
         PatternElement::Target => {
             let p = phrase_starting_at(phrases, i)?;
-            match_elems(
-                an,
-                phrases,
-                verb_chunks,
-                rest,
-                phrases[p].tokens.end,
-                Some(p),
-            )
+            let mut end = phrases[p].tokens.end;
+            // "called on the UN mission in Haiti to broker …": up to two
+            // prepositional phrases may qualify the target.
+            for _ in 0..3 {
+                if let Some(m) = match_elems(an, phrases, verb_chunks, rest, end, Some(p)) {
+                    return Some(m);
+                }
+                match an
+                    .chunks
+                    .iter()
+                    .find(|c| c.kind == ChunkKind::Prep && c.tokens.start == end)
+                {
+                    Some(c) => end = c.tokens.end,
+                    None => return None,
+                }
+            }
+            None
         }
         PatternElement::Gap => {
             for skip in 0..=MAX_GAP {

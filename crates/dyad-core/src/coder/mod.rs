@@ -309,7 +309,29 @@ fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysi
     if let Some(dash) = dateline_end(&tagged) {
         mentions.retain(|m| m.tokens.start > dash);
     }
+    // A gloss in brackets after a name is the name again, not an actor of
+    // its own ("Kosovo Municipality Association (AKK) officials", "the
+    // Hizbollah (Party of God) group"); before a noun it stays inside the
+    // noun phrase.
     let mut glue = vec![false; tagged.len()];
+    for open in 1..tagged.len() {
+        if tagged[open].word != "(" || !tagged[open - 1].is_noun() {
+            continue;
+        }
+        let Some(close) = (open + 1..tagged.len().min(open + 6)).find(|&k| tagged[k].word == ")")
+        else {
+            continue;
+        };
+        if (open + 1..close).any(|k| tagged[k].is_verb()) {
+            continue;
+        }
+        mentions.retain(|m| m.tokens.end <= open || m.tokens.start > close);
+        if tagged.get(close + 1).is_some_and(|t| t.is_noun()) {
+            for g in &mut glue[open - 1..=close] {
+                *g = true;
+            }
+        }
+    }
     for m in &mentions {
         for i in m.tokens.clone() {
             if i + 1 < m.tokens.end {
