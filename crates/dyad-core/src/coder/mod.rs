@@ -309,6 +309,25 @@ fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysi
     if let Some(dash) = dateline_end(&tagged) {
         mentions.retain(|m| m.tokens.start > dash);
     }
+    // Compass adjectives the tagger may read as nouns ("in southwestern Baghdad").
+    for t in &mut tagged {
+        let w = t.lower.replace('-', "");
+        let compass = w.ends_with("ern")
+            && matches!(
+                &w[..w.len() - 3],
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+            );
+        if compass {
+            t.pos = "JJ".to_string();
+        }
+    }
     // A gloss in brackets after a name is the name again, not an actor of
     // its own ("Kosovo Municipality Association (AKK) officials", "the
     // Hizbollah (Party of God) group"); before a noun it stays inside the

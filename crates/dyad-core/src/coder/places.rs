@@ -340,7 +340,7 @@ pub(crate) fn sentence_places(
         let r = i..end;
         let known = covered(&r) || out.iter().any(|p| overlaps(&p.tokens, &r));
         let cued = introduced_as_location(an, i) && named_as_place(an, i);
-        if !known && (cued || ends_with_site(an, &r)) {
+        if !known && (cued || ends_with_site(an, &r) || object_of_place_verb(an, i)) {
             let country = out
                 .iter()
                 .filter(|p| p.tokens.end <= i)
@@ -567,6 +567,53 @@ fn introduced_as_location(an: &Analysis<'_>, start: usize) -> bool {
     })
 }
 
+/// True when the name at `start` is the object of a verb that only takes
+/// places ("stormed Zabdeen", "entered Knin"): at most a determiner between.
+fn object_of_place_verb(an: &Analysis<'_>, start: usize) -> bool {
+    const PLACE_ONLY: &[&str] = &[
+        "storm",
+        "enter",
+        "invade",
+        "overrun",
+        "recapture",
+        "retake",
+        "shell",
+        "bombard",
+        "besiege",
+        "encircle",
+        "patrol",
+    ];
+    let toks = &an.tokens;
+    let v = match start.checked_sub(1) {
+        Some(p) if toks[p].pos == "DT" => p.checked_sub(1),
+        p => p,
+    };
+    v.is_some_and(|v| toks[v].pos.starts_with("VB") && PLACE_ONLY.contains(&toks[v].lemma.as_str()))
+}
+
+/// Verbs of attack: a town or region they act on is where the event happens.
+const ATTACK_VERBS: &[&str] = &["attack", "target", "strike", "hit"];
+
+/// Parts of a place a territorial verb acts on ("the streets of Beirut").
+const PLACE_PARTS: &[&str] = &[
+    "streets",
+    "roads",
+    "skies",
+    "coast",
+    "border",
+    "borders",
+    "outskirts",
+    "suburbs",
+    "centre",
+    "center",
+    "heart",
+    "positions",
+    "areas",
+    "area",
+    "parts",
+    "part",
+];
+
 /// Verbs whose object is a piece of territory, so that the place they act
 /// on is where the event happens ("captured Kisangani", "Kisangani was
 /// captured", "entered Syria").
@@ -592,22 +639,39 @@ const TERRITORIAL_VERBS: &[&str] = &[
     "cross",
     "evacuate",
     "flood",
+    "pound",
+    "surround",
+    "ambush",
+    "loot",
+    "torch",
 ];
 
 /// True when `place` is the object of a territorial verb in `trigger`
 /// ("captured (more than half of) Zaire") or its subject in the passive
 /// ("Kisangani was captured", "Chechnya's towns have been destroyed").
-fn taken_place(an: &Analysis<'_>, place: &Range<usize>, trigger: &Range<usize>) -> bool {
+fn taken_place(
+    an: &Analysis<'_>,
+    place: &Range<usize>,
+    trigger: &Range<usize>,
+    verbs: &[&str],
+) -> bool {
     let toks = &an.tokens;
-    let Some(v) = trigger.clone().find(|&k| {
-        toks[k].pos.starts_with("VB") && TERRITORIAL_VERBS.contains(&toks[k].lemma.as_str())
-    }) else {
+    let Some(v) = trigger
+        .clone()
+        .find(|&k| toks[k].pos.starts_with("VB") && verbs.contains(&toks[k].lemma.as_str()))
+    else {
         return false;
     };
     if place.start > v {
         // Object: only determiners, adjectives, numbers and partitives between.
+        // ("shelled the populated localities of Mardes", "patrolled the
+        // roads of Beirut").
         toks[v + 1..place.start].iter().all(|t| {
-            matches!(t.pos.as_str(), "DT" | "JJ" | "JJR" | "CD" | "PDT" | "RBR")
+            matches!(
+                t.pos.as_str(),
+                "DT" | "JJ" | "JJR" | "CD" | "PDT" | "RBR" | "VBN"
+            ) || PLACE_NOUNS.contains(&t.lower.as_str())
+                || PLACE_PARTS.contains(&t.lower.as_str())
                 || matches!(
                     t.lower.as_str(),
                     "of" | "half" | "parts" | "part" | "much" | "most" | "than"
@@ -644,19 +708,42 @@ pub(crate) fn locate<'p>(
     places: &'p [PlaceMention],
     trigger: &Range<usize>,
 ) -> Option<&'p PlaceMention> {
+    // A participle clause happens where its main clause does ("attacked
+    // Damboa, killing 60"): the main clause's verbs may take the place.
+    let participle = an.tokens.get(trigger.start).is_some_and(|t| t.pos == "VBG")
+        && trigger.start > 0
+        && an.tokens[trigger.start - 1].lower == ",";
+    let takers = if participle {
+        0..trigger.end
+    } else {
+        trigger.clone()
+    };
     places
         .iter()
         .filter(|p| !p.situating)
         .filter(|p| {
             introduced_as_location(an, p.tokens.start)
                 || ends_with_site(an, &p.tokens)
-                || taken_place(an, &p.tokens, trigger)
+                || taken_place(an, &p.tokens, &takers, TERRITORIAL_VERBS)
+                // A country attacked is a target more than a place.
+                || p.rank < 3 && taken_place(an, &p.tokens, &takers, ATTACK_VERBS)
         })
         .min_by_key(|p| {
-            if p.tokens.start >= trigger.end {
-                (p.tokens.start - trigger.end, 0)
+            // A place in the trigger's own clause first, then the nearest.
+            let (between, key) = if p.tokens.start >= trigger.end {
+                (
+                    trigger.end..p.tokens.start,
+                    (p.tokens.start - trigger.end, 0),
+                )
             } else {
-                (trigger.start.saturating_sub(p.tokens.end), 1)
-            }
+                (
+                    p.tokens.end..trigger.start,
+                    (trigger.start.saturating_sub(p.tokens.end), 1),
+                )
+            };
+            let crosses = between
+                .clone()
+                .any(|k| matches!(an.tokens[k].lower.as_str(), "," | ";" | ":" | "--"));
+            (crosses, key)
         })
 }
