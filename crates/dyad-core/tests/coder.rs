@@ -553,6 +553,27 @@ fn patterns_see_past_glosses_days_and_qualifiers() {
 }
 
 #[test]
+fn a_place_is_the_target_only_of_a_pattern_that_spells_its_preposition() {
+    // "arrive in +": the country after "in" is who is visited.
+    assert_eq!(
+        all_triples("The Iraqi foreign minister arrived in Jordan."),
+        vec![t("IRQGOV", "JOR", "042")]
+    );
+    // Elsewhere it stays a place: "fought in Iraq" has no target.
+    let got = all_triples("Turkish troops attacked Kurdish rebels in Iraq.");
+    assert!(got.iter().all(|(_, t, _)| !t.starts_with("IRQ")), "{got:?}");
+}
+
+#[test]
+fn a_known_person_goes_on_past_the_words_the_lexicon_matched() {
+    // "President Saddam" is the lexicon's match; "Hussein" finishes the name.
+    let ev = all_events("Iraqi President Saddam Hussein criticized Jordan.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert!(ev[0].source.code.starts_with("IRQ"), "{ev:?}");
+    assert_eq!(ev[0].source.name.as_deref(), Some("Saddam Hussein"));
+}
+
+#[test]
 fn trailing_day_names_are_not_part_of_the_actor() {
     let ev = events("Iraq's foreign minister met with Jordan's king Tuesday.");
     assert_eq!(ev.len(), 1, "{ev:?}");

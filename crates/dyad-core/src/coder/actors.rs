@@ -79,6 +79,10 @@ pub(crate) struct Phrase {
     pub kind: PhraseKind,
     /// Index of the preposition, when the phrase is the object of one.
     pub prep: Option<usize>,
+    /// A country or capital after a locative preposition ("arrived in
+    /// Jordan"): a place, an actor only for a pattern that spells the
+    /// preposition before its target (`arrive in +`).
+    pub locative: bool,
 }
 
 /// A noun phrase of the sentence: a noun chunk or the object of a preposition.
@@ -102,6 +106,8 @@ struct NpReading {
     unknown_name: Option<String>,
     /// True when the actor's sector comes from a role word.
     has_role: bool,
+    /// True for a country or capital after a locative preposition.
+    place: bool,
 }
 
 /// Capitalised words that are never part of a person's name (besides
@@ -142,6 +148,8 @@ pub(crate) struct SentenceActors {
     /// Possessors of noun phrases that are not actors themselves
     /// ("Armenia's" in "Armenia's visit to Washington"), for nominal events.
     pub possessors: Vec<Phrase>,
+    /// Countries and capitals named as places ("in Jordan"), see [`Phrase::locative`].
+    pub places: Vec<Phrase>,
 }
 
 /// Builds the actor phrases of a sentence and updates the document context.
@@ -230,6 +238,20 @@ pub(crate) fn build_phrases(
             first_subject = r.as_ref().and_then(|r| r.actors.first().cloned());
         }
         readings.push(r);
+    }
+    // Places are set aside: they take part in no coordination or apposition.
+    let mut places = Vec::new();
+    for (seg, r) in segments.iter().zip(readings.iter_mut()) {
+        if r.as_ref().is_some_and(|r| r.place) {
+            let r = r.take().expect("checked above");
+            places.push(Phrase {
+                tokens: seg.tokens.clone(),
+                members: r.actors,
+                kind: PhraseKind::Actors,
+                prep: seg.tokens.start.checked_sub(1),
+                locative: true,
+            });
+        }
     }
 
     let mut phrases: Vec<Phrase> = Vec::new();
@@ -389,12 +411,14 @@ pub(crate) fn build_phrases(
             members,
             kind,
             prep,
+            locative: false,
         });
         k = next;
     }
     SentenceActors {
         phrases,
         possessors,
+        places,
     }
 }
 
@@ -548,6 +572,7 @@ fn read_np(
                 members,
                 kind: PhraseKind::Actors,
                 prep: None,
+                locative: false,
             });
         }
     }
@@ -569,14 +594,12 @@ fn read_np(
     )
     .filter(|rd| !rd.actors.is_empty() || rd.unknown_name.is_some())
     .or_else(|| modified_by_actor(an, head_part, owner, date))
-    .filter(|rd| {
-        !(locative
+    .map(|mut rd| {
+        rd.place = locative
             && rd
                 .actors
                 .iter()
-                .all(|a| a.code.sector.is_none() || a.head.is_none() && !rd.has_role))
-    })
-    .map(|mut rd| {
+                .all(|a| a.code.sector.is_none() || a.head.is_none() && !rd.has_role);
         for a in &mut rd.actors {
             a.tokens = r.clone();
         }
@@ -633,6 +656,7 @@ fn reading(actors: Vec<ActorRef>, kind: PhraseKind) -> NpReading {
         kind,
         unknown_name: None,
         has_role: false,
+        place: false,
     }
 }
 
@@ -704,6 +728,17 @@ fn read_core(
             s -= 1;
         }
         s
+    };
+    // "President Saddam | Hussein": the rest of a known person's name.
+    let name_goes_on = an.mentions.iter().find(|m| {
+        m.tokens.end == name_start
+            && m.tokens.start >= r.start
+            && r.end - name_start <= 2
+            && matches!(m.kind, MentionKind::Person { .. })
+    });
+    let (head_mention, name_start) = match (head_mention, name_goes_on) {
+        (None, Some(m)) => (Some(m), r.end),
+        (h, _) => (h, name_start),
     };
     let unknown_name = (name_start < r.end).then(|| {
         toks[name_start..r.end]
@@ -777,6 +812,7 @@ fn read_core(
                         kind: PhraseKind::Actors,
                         unknown_name: None,
                         has_role: true,
+                        place: false,
                     });
                 }
             }
@@ -786,6 +822,7 @@ fn read_core(
                     kind: PhraseKind::Actors,
                     unknown_name: None,
                     has_role: true,
+                    place: false,
                 });
             }
             if let Some(code) = org_code.or_else(|| {
@@ -801,6 +838,7 @@ fn read_core(
                     kind: PhraseKind::Actors,
                     unknown_name: None,
                     has_role: true,
+                    place: false,
                 });
             }
             let words = words_lower(an, &r);
@@ -811,6 +849,7 @@ fn read_core(
                     kind: PhraseKind::Actors,
                     unknown_name: None,
                     has_role: true,
+                    place: false,
                 });
             }
             if !*plural && words.first() == Some(&"the") {
@@ -820,6 +859,7 @@ fn read_core(
                         kind: PhraseKind::Actors,
                         unknown_name: None,
                         has_role: true,
+                        place: false,
                     });
                 }
             }
@@ -833,6 +873,7 @@ fn read_core(
                 kind: PhraseKind::Actors,
                 unknown_name: None,
                 has_role: true,
+                place: false,
             })
         }
         (Some(kind), _) => {
@@ -873,6 +914,7 @@ fn read_core(
                 kind: PhraseKind::Actors,
                 unknown_name: None,
                 has_role: false,
+                place: false,
             })
         }
         (None, Some(name)) => {
@@ -910,6 +952,7 @@ fn read_core(
                         kind: PhraseKind::Actors,
                         unknown_name: None,
                         has_role: true,
+                        place: false,
                     });
                 }
             }
@@ -925,12 +968,14 @@ fn read_core(
                     kind: PhraseKind::Actors,
                     unknown_name: Some(name.clone()),
                     has_role: false,
+                    place: false,
                 }),
                 None => Some(NpReading {
                     actors: Vec::new(),
                     kind: PhraseKind::Actors,
                     unknown_name: Some(name.clone()),
                     has_role: false,
+                    place: false,
                 }),
             }
         }

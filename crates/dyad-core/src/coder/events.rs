@@ -136,7 +136,9 @@ fn starts_noun_phrase(an: &Analysis<'_>, i: usize) -> bool {
 }
 
 pub(super) fn phrase_starting_at(phrases: &[Phrase], i: usize) -> Option<usize> {
-    phrases.iter().position(|p| p.tokens.start == i)
+    phrases
+        .iter()
+        .position(|p| p.tokens.start == i && !p.locative)
 }
 
 /// Matches `elems` from token `i`; returns the end and the target phrase.
@@ -155,6 +157,16 @@ pub(super) fn match_elems(
         PatternElement::Word(ws) => {
             let t = an.tokens.get(i)?;
             if ws.iter().any(|w| *w == t.lemma || *w == t.lower) {
+                // "arrive in +": a place after the spelled preposition is the target.
+                if let Some((PatternElement::Target, after)) = rest.split_first() {
+                    if let Some(p) = phrases
+                        .iter()
+                        .position(|p| p.locative && p.tokens.start == i + 1)
+                    {
+                        let end = phrases[p].tokens.end;
+                        return match_elems(an, phrases, verb_chunks, after, end, Some(p));
+                    }
+                }
                 match_elems(an, phrases, verb_chunks, rest, i + 1, target)
             } else if is_time_adverb(&t.lower) {
                 // "called Thursday on Arabs to unite": a day is no word of the pattern.
@@ -521,6 +533,11 @@ fn match_pattern(
     if !p.accepts_form(&an.tokens.get(g.head)?.lower) {
         return None;
     }
+    // Legacy patterns bind actors only (their coders read places as actors themselves).
+    let phrases = &phrases[..phrases
+        .iter()
+        .position(|p| p.locative)
+        .unwrap_or(phrases.len())];
     let mut explicit = p.explicit_roles();
     let rest = if explicit { &p.rest[..] } else { elems };
     let (end, fwd) = match_fwd(an, phrases, verb_chunks, rest, after, Slots::default())?;
@@ -916,13 +933,17 @@ fn is_reciprocal(verb_lemma: &str) -> bool {
     RECIPROCAL_VERBS.contains(&verb_lemma)
 }
 
-/// Codes one sentence. `decisions` collects the reasons when explaining.
+/// Codes one sentence. `all` holds the actor phrases, then (from index
+/// `actors` on) the places that only a pattern spelling their preposition
+/// may take as its target. `decisions` collects the reasons when explaining.
 pub(crate) fn code_sentence(
     an: &Analysis<'_>,
-    phrases: &[Phrase],
+    all: &[Phrase],
+    actors: usize,
     kb: &KnowledgeBase,
     mut decisions: Option<&mut Vec<VerbDecision>>,
 ) -> Vec<Found> {
+    let phrases = &all[..actors];
     let verb_chunks: Vec<Range<usize>> = an
         .chunks
         .iter()
@@ -1017,7 +1038,7 @@ pub(crate) fn code_sentence(
             {
                 continue;
             }
-            if let Some(r) = match_pattern(an, phrases, &verb_chunks, g, p, &elems)
+            if let Some(r) = match_pattern(an, all, &verb_chunks, g, p, &elems)
                 // A particle in the verb group must be part of the pattern:
                 // "fight off" is not "fight".
                 .filter(|r| r.end >= g.tokens.end)
@@ -1104,7 +1125,7 @@ pub(crate) fn code_sentence(
             continue;
         };
         let src = &phrases[source];
-        let tgt = target.map(|t| &phrases[t]);
+        let tgt = target.map(|t| &all[t]);
         let mut pairs: Vec<(ActorRef, Option<ActorRef>)> = Vec::new();
         match (src.kind, tgt) {
             // "each side accusing the other", "the two sides accused each
@@ -1168,7 +1189,7 @@ pub(crate) fn code_sentence(
             .count();
         let n = pairs.len();
         let trigger_end = match target {
-            Some(t) if !g.passive && phrases[t].tokens.start > g.head => phrases[t].tokens.start,
+            Some(t) if !g.passive && all[t].tokens.start > g.head => all[t].tokens.start,
             _ => m.end.max(g.head + 1),
         };
         for (s, t) in pairs {

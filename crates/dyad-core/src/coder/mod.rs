@@ -256,7 +256,13 @@ fn run(
         let sentence_actors = actors::build_phrases(an, &mut ctx, doc.published, idx);
         let phrases = &sentence_actors.phrases;
         let mut decisions = traces.is_some().then(Vec::new);
-        let mut found = events::code_sentence(an, phrases, kb, decisions.as_mut());
+        let with_places: Vec<_> = phrases
+            .iter()
+            .chain(&sentence_actors.places)
+            .cloned()
+            .collect();
+        let mut found =
+            events::code_sentence(an, &with_places, phrases.len(), kb, decisions.as_mut());
         found.extend(nominal::code_nominal(
             an,
             &sentence_actors,
