@@ -574,6 +574,16 @@ fn a_known_person_goes_on_past_the_words_the_lexicon_matched() {
 }
 
 #[test]
+fn historical_states_and_bodies_of_archive_news_are_actors() {
+    assert_eq!(
+        all_triples("Yugoslavia accused Croatia of shelling the town."),
+        vec![t("YUG", "HRV", "1123")]
+    );
+    let got = all_triples("The European Community criticized Serbia.");
+    assert_eq!(got, vec![t("IGOEUREEC", "SRB", "110")]);
+}
+
+#[test]
 fn trailing_day_names_are_not_part_of_the_actor() {
     let ev = events("Iraq's foreign minister met with Jordan's king Tuesday.");
     assert_eq!(ev.len(), 1, "{ev:?}");
