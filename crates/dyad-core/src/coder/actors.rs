@@ -244,6 +244,9 @@ pub(crate) fn build_phrases(
     for (seg, r) in segments.iter().zip(readings.iter_mut()) {
         if r.as_ref().is_some_and(|r| r.place) {
             let r = r.take().expect("checked above");
+            if r.actors.is_empty() {
+                continue;
+            }
             places.push(Phrase {
                 tokens: seg.tokens.clone(),
                 members: r.actors,

@@ -1112,6 +1112,32 @@ pub(crate) fn code_sentence(
         } else {
             (subj, m.target)
         };
+        // A state acting, with no target, in another state's territory acts
+        // on that state ("lifted a curfew in Montenegro", "deployed troops
+        // in Iraq").
+        let target = target.or_else(|| {
+            let s = source?;
+            // Parties that meet or fight each other keep that reading.
+            if phrases[s].members.len() > 1 && is_reciprocal(&head.lemma) {
+                return None;
+            }
+            let foreign = |p: &Phrase| {
+                p.members.iter().all(|m| {
+                    m.code.country.is_some()
+                        && phrases[s]
+                            .members
+                            .iter()
+                            .all(|a| a.code.country.is_some() && a.code.country != m.code.country)
+                })
+            };
+            (actors..all.len()).find(|&k| {
+                let p = &all[k];
+                p.tokens.start >= m.end.max(g.head + 1)
+                    && !(g.head + 1..p.tokens.start)
+                        .any(|i| is_clause_break(an, i) || an.tokens[i].lower == ",")
+                    && foreign(p)
+            })
+        });
         let Some(source) = source else {
             decide(format!(
                 "pattern '{}' matched but no actor is its {}",
