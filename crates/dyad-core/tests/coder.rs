@@ -721,6 +721,33 @@ fn the_most_precise_place_locates_the_event() {
 }
 
 #[test]
+fn places_after_through_downtown_and_modified_nouns() {
+    let at =
+        |text: &str, verb: &str| dyad_core::locate_verb(&doc(text), verb, kb()).map(|l| l.text);
+    assert_eq!(
+        at("Bolivian protesters marched through La Paz.", "marched").as_deref(),
+        Some("La Paz")
+    );
+    assert_eq!(
+        at(
+            "Japanese protesters demonstrated in downtown Tokyo.",
+            "demonstrated"
+        )
+        .as_deref(),
+        Some("Tokyo")
+    );
+    // A place that only modifies a noun ("the US embassy") gives way.
+    assert_eq!(
+        at(
+            "A car bomb killed ten guards near the US embassy in Nairobi.",
+            "killed"
+        )
+        .as_deref(),
+        Some("Nairobi")
+    );
+}
+
+#[test]
 fn the_place_of_the_triggers_own_clause_locates_it() {
     let text = |s: &str| location(s).map(|l| l.2);
     // A place in the trigger's clause beats a nearer one across a comma.

@@ -48,6 +48,8 @@ pub(crate) const LOCATIVE: &[&str] = &[
     "throughout",
     "within",
     "into",
+    "through",
+    "off",
 ];
 
 /// Month and weekday names: capitalised words that name times, never
@@ -128,6 +130,15 @@ const PLACE_NOUNS: &[&str] = &[
     "enclave",
     "territory",
     "streets",
+    "borough",
+    "settlement",
+    "settlements",
+    "outpost",
+    "islet",
+    "hamlet",
+    "municipality",
+    "quarter",
+    "pocket",
 ];
 
 /// Capitalised words that end the name of an administrative area: a
@@ -563,6 +574,7 @@ fn introduced_as_location(an: &Analysis<'_>, start: usize) -> bool {
     place_cue(an, start, |t| {
         matches!(t.pos.as_str(), "DT" | "JJ" | "NNP" | "NNPS" | "CD" | "POS")
             || PLACE_NOUNS.contains(&t.lower.as_str())
+            || PLACE_PARTS.contains(&t.lower.as_str())
             || t.lower == "'s"
     })
 }
@@ -596,6 +608,7 @@ const ATTACK_VERBS: &[&str] = &["attack", "target", "strike", "hit"];
 
 /// Parts of a place a territorial verb acts on ("the streets of Beirut").
 const PLACE_PARTS: &[&str] = &[
+    "downtown",
     "streets",
     "roads",
     "skies",
@@ -744,6 +757,14 @@ pub(crate) fn locate<'p>(
             let crosses = between
                 .clone()
                 .any(|k| matches!(an.tokens[k].lower.as_str(), "," | ";" | ":" | "--"));
-            (crosses, key)
+            // "near the US embassy in Dar es Salaam": a place that only
+            // modifies a common noun comes last.
+            let modifier = an.tokens.get(p.tokens.end).is_some_and(|t| {
+                matches!(t.pos.as_str(), "NN" | "NNS")
+                    && !t.is_capitalized()
+                    && !PLACE_NOUNS.contains(&t.lower.as_str())
+                    && !PLACE_PARTS.contains(&t.lower.as_str())
+            });
+            (modifier, crosses, key)
         })
 }
