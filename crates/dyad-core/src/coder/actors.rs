@@ -143,13 +143,22 @@ const NOT_NAMES: &[&str] = &[
 /// The actor phrases of a sentence.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SentenceActors {
-    /// Noun phrases that name actors, in order.
+    /// Noun phrases that name actors, in order (the first [`Self::actors`]),
+    /// then countries and capitals named as places ("in Jordan"), see
+    /// [`Phrase::locative`].
     pub phrases: Vec<Phrase>,
+    /// How many of `phrases` are actors.
+    pub actors: usize,
     /// Possessors of noun phrases that are not actors themselves
     /// ("Armenia's" in "Armenia's visit to Washington"), for nominal events.
     pub possessors: Vec<Phrase>,
-    /// Countries and capitals named as places ("in Jordan"), see [`Phrase::locative`].
-    pub places: Vec<Phrase>,
+}
+
+impl SentenceActors {
+    /// The actor phrases, without the places.
+    pub fn actor_phrases(&self) -> &[Phrase] {
+        &self.phrases[..self.actors]
+    }
 }
 
 /// Builds the actor phrases of a sentence and updates the document context.
@@ -418,10 +427,12 @@ pub(crate) fn build_phrases(
         });
         k = next;
     }
+    let actors = phrases.len();
+    phrases.extend(places);
     SentenceActors {
         phrases,
+        actors,
         possessors,
-        places,
     }
 }
 

@@ -254,15 +254,15 @@ fn run(
             continue;
         }
         let sentence_actors = actors::build_phrases(an, &mut ctx, doc.published, idx);
-        let phrases = &sentence_actors.phrases;
+        let phrases = sentence_actors.actor_phrases();
         let mut decisions = traces.is_some().then(Vec::new);
-        let with_places: Vec<_> = phrases
-            .iter()
-            .chain(&sentence_actors.places)
-            .cloned()
-            .collect();
-        let mut found =
-            events::code_sentence(an, &with_places, phrases.len(), kb, decisions.as_mut());
+        let mut found = events::code_sentence(
+            an,
+            &sentence_actors.phrases,
+            sentence_actors.actors,
+            kb,
+            decisions.as_mut(),
+        );
         found.extend(nominal::code_nominal(
             an,
             &sentence_actors,
@@ -316,20 +316,19 @@ fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysi
         mentions.retain(|m| m.tokens.start > dash);
     }
     // Compass adjectives the tagger may read as nouns ("in southwestern Baghdad").
-    for t in &mut tagged {
+    for t in tagged.iter_mut().filter(|t| t.lower.ends_with("ern")) {
         let w = t.lower.replace('-', "");
-        let compass = w.ends_with("ern")
-            && matches!(
-                &w[..w.len() - 3],
-                "north"
-                    | "south"
-                    | "east"
-                    | "west"
-                    | "northeast"
-                    | "northwest"
-                    | "southeast"
-                    | "southwest"
-            );
+        let compass = matches!(
+            &w[..w.len() - 3],
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+        );
         if compass {
             t.pos = "JJ".to_string();
         }

@@ -61,7 +61,7 @@ pub(crate) fn code_nominal(
     kb: &KnowledgeBase,
     mut decisions: Option<&mut Vec<VerbDecision>>,
 ) -> Vec<Found> {
-    let phrases = &actors.phrases;
+    let phrases = actors.actor_phrases();
     let verb_chunks: Vec<Range<usize>> = an
         .chunks
         .iter()
@@ -209,7 +209,7 @@ fn nominal_source(
     let pronoun = an.tokens[np.start].lower.as_str();
     if matches!(pronoun, "its" | "their") {
         let before = actors
-            .phrases
+            .actor_phrases()
             .iter()
             .rev()
             .find(|p: &&Phrase| p.tokens.end <= np.start && p.kind == PhraseKind::Actors)?;
@@ -243,6 +243,6 @@ fn nominal_source(
     let by = (pattern_end..an.tokens.len().min(pattern_end + 4))
         .take_while(|&i| !is_clause_break(an, i))
         .find(|&i| an.tokens[i].lower == "by")
-        .and_then(|i| phrase_starting_at(&actors.phrases, i + 1))?;
-    Some(actors.phrases[by].members.clone())
+        .and_then(|i| phrase_starting_at(actors.actor_phrases(), i + 1))?;
+    Some(actors.actor_phrases()[by].members.clone())
 }
