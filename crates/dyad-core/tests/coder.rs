@@ -596,6 +596,20 @@ fn historical_states_and_bodies_of_archive_news_are_actors() {
 }
 
 #[test]
+fn subjects_behind_reduced_relatives_and_peoples_of_a_country() {
+    // A participle clause between the subject and its verb.
+    assert_eq!(
+        all_triples("British aircraft using guided missiles killed four Iraqi soldiers."),
+        vec![t("GBRMIL", "IRQMIL", "190")]
+    );
+    // A people named with a demonym acts for that country.
+    assert_eq!(
+        all_triples("Thousands of Iraqi Kurds demonstrated on Sunday."),
+        vec![t("IRQ", "", "141")]
+    );
+}
+
+#[test]
 fn trailing_day_names_are_not_part_of_the_actor() {
     let ev = events("Iraq's foreign minister met with Jordan's king Tuesday.");
     assert_eq!(ev.len(), 1, "{ev:?}");

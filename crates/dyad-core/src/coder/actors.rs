@@ -970,6 +970,30 @@ fn read_core(
                     });
                 }
             }
+            // "Iraqi Kurds", "Bosnian Serbs": a people of a named country.
+            let demonym = an.mentions.iter().find_map(|m| match m.kind {
+                MentionKind::Demonym { iso3 } if m.tokens.end == name_start => Some(iso3.clone()),
+                _ => None,
+            });
+            let plural = toks[name_start].pos == "NNPS"
+                || toks[name_start].word.len() > 3 && toks[name_start].word.ends_with('s');
+            if name_start + 1 == r.end && plural {
+                if let Some(c) = demonym {
+                    return Some(NpReading {
+                        actors: vec![ActorRef {
+                            code: ActorCode::from_parts(&c, None),
+                            name: None,
+                            head: None,
+                            tokens: r.clone(),
+                            resolved: false,
+                        }],
+                        kind: PhraseKind::Actors,
+                        unknown_name: None,
+                        has_role: false,
+                        place: false,
+                    });
+                }
+            }
             // A name introduced earlier in the document.
             let known = ctx.alias(name).cloned().or_else(|| {
                 name.split_whitespace()

@@ -650,6 +650,7 @@ pub(super) fn split_paired(found: Vec<Found>) -> Vec<Found> {
 fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize> {
     // "with each side accusing the other": an absolute clause, its subject after "with".
     let gerund = an.tokens.get(start).is_some_and(|t| t.pos == "VBG");
+    let mut skipped_relative = false;
     let mut k = start;
     let mut commas = 0;
     while k > 0 {
@@ -733,9 +734,33 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
             .chunks
             .iter()
             .find(|c| c.kind == ChunkKind::Prep && c.tokens.end == k && c.tokens.start > 0);
-        match pp {
-            Some(c) => k = c.tokens.start,
-            None => return None,
+        if let Some(c) = pp {
+            k = c.tokens.start;
+            continue;
+        }
+        // A reduced relative clause ("British aircraft using guided
+        // missiles killed …", "militiamen armed with machetes"): a participle
+        // and its object, skipped once.
+        let object = an
+            .chunks
+            .iter()
+            .position(|c| c.kind == ChunkKind::Noun && c.tokens.end == k);
+        let participle = object
+            .and_then(|o| o.checked_sub(1))
+            .map(|v| &an.chunks[v])
+            .filter(|v| {
+                v.kind == ChunkKind::Verb
+                    && matches!(an.tokens[v.tokens.start].pos.as_str(), "VBG" | "VBN")
+                    && v.tokens
+                        .clone()
+                        .all(|i| !matches!(an.tokens[i].pos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+            });
+        match participle {
+            Some(v) if !skipped_relative => {
+                skipped_relative = true;
+                k = v.tokens.start;
+            }
+            _ => return None,
         }
     }
 }
