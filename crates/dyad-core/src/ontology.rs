@@ -157,6 +157,36 @@ pub fn intent_code(code: &str) -> Option<&'static str> {
     })
 }
 
+/// The CAMEO code of an intent its actor denies ("will not accept
+/// refugees", "will not meet"): CAMEO codes such statements as the
+/// rejection (12) of the cooperation, keeping its kind. None for codes
+/// outside 03.
+pub fn refusal_code(intent: &str) -> Option<&'static str> {
+    Some(match intent {
+        "031" => "121",
+        "0311" => "1211",
+        "0312" => "1212",
+        "033" => "122",
+        "0331" => "1221",
+        "0332" => "1222",
+        "0333" => "1223",
+        "0334" => "1224",
+        "034" => "123",
+        "035" => "124",
+        "0351" => "1241",
+        "0352" => "1242",
+        "0353" => "1243",
+        "0354" => "1244",
+        "0355" => "1245",
+        "0356" => "1246",
+        "036" => "125",
+        "037" | "038" => "126",
+        "039" => "127",
+        c if c.starts_with("03") => "120",
+        _ => return None,
+    })
+}
+
 /// The PLOVER 2021 event type of a CAMEO event code (`"036"` → `"AGREE"`,
 /// `"190"` → `"ASSAULT"`, `"010"` → `None`). See [`plover_mapping`].
 pub fn plover_event(cameo: &str) -> Option<&'static str> {
@@ -203,6 +233,10 @@ mod tests {
         assert_eq!(intent_code("190"), Some("138"));
         assert_eq!(intent_code("112"), None);
         assert_eq!(intent_code("x"), None);
+        assert_eq!(refusal_code("0333"), Some("1223"));
+        assert_eq!(refusal_code("036"), Some("125"));
+        assert_eq!(refusal_code("032"), Some("120"));
+        assert_eq!(refusal_code("190"), None);
         assert_eq!(plover_event("042"), Some("CONSULT"));
         assert_eq!(plover_mode("042"), Some("visit"));
         assert_eq!(plover_event("0841"), Some("RETREAT"));

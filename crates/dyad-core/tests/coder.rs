@@ -129,6 +129,12 @@ fn announced_actions_are_intents_or_threats() {
     // … and what it will do against another a threat (13).
     let got = all_triples("Iran will attack Iraq.");
     assert_eq!(got, vec![t("IRN", "IRQ", "138")]);
+    // A denied intent is a refusal, and the refusal happened.
+    let ev = all_events("Syria will not accept Iraqi refugees.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].cameo, "1223");
+    assert_eq!(ev[0].polarity, Polarity::Affirmed);
+    assert_eq!(ev[0].modality, Modality::Asserted);
     // Done, not announced: the action itself.
     let got = all_triples("Iran attacked Iraq.");
     assert_eq!(got.len(), 1);

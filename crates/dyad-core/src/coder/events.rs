@@ -14,7 +14,8 @@
 //!   … the other" gives both directions;
 //! - an action its actor announces for the future is, as the CAMEO manual
 //!   codes it, an intent (03x: "will meet" → 036, "will release" → 0353) or
-//!   a threat (13x: "will break relations" → 1313, "will attack" → 138);
+//!   a threat (13x: "will break relations" → 1313, "will attack" → 138),
+//!   and a denied intent is a refusal (12x: "will not accept refugees" → 1223);
 //! - lists never explode: a verb yields at most [`MAX_EVENTS_PER_VERB`] events.
 
 use super::actors::{ActorRef, Phrase, PhraseKind};
@@ -1227,9 +1228,17 @@ pub(crate) fn code_sentence(
         let mut code = m.pattern.code.clone();
         // Legacy TABARI/PETRARCH dictionaries keep their coders' convention,
         // which turns only consultations into intents.
+        let (mut negated, mut future) = (g.negated, g.future);
         if g.future && (!kb.has_legacy_verbs() || code.starts_with("04")) {
             if let Some(intent) = crate::ontology::intent_code(&code) {
                 code = intent.to_string();
+            }
+            // "will not accept refugees": a refusal, which did happen.
+            if negated && !kb.has_legacy_verbs() {
+                if let Some(refusal) = crate::ontology::refusal_code(&code) {
+                    code = refusal.to_string();
+                    (negated, future) = (false, false);
+                }
             }
         }
         let specific = m
@@ -1266,8 +1275,8 @@ pub(crate) fn code_sentence(
                 code: code.clone(),
                 pattern: m.pattern.text.clone(),
                 trigger: g.tokens.start..trigger_end,
-                negated: g.negated,
-                future: g.future,
+                negated,
+                future,
                 attributed_to,
                 confidence: (confidence.clamp(0.05, 0.95) * 100.0).round() / 100.0,
             });
