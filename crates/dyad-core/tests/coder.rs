@@ -616,6 +616,22 @@ fn subjects_behind_reduced_relatives_and_peoples_of_a_country() {
 }
 
 #[test]
+fn leaders_of_archive_news_hold_their_roles_on_the_day() {
+    let in_1987 = Document {
+        published: "1987-03-04".parse().ok(),
+        ..doc("President Reagan criticized Libya.")
+    };
+    let ev = code_document_with(&in_1987, kb(), 0.0).events;
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].source.code, "USAGOV");
+    // A former office holder is an elite, whatever the date.
+    assert_eq!(
+        all_triples("Former president Carlos Menem criticized Chile."),
+        vec![t("ARGELI", "CHL", "110")]
+    );
+}
+
+#[test]
 fn trailing_day_names_are_not_part_of_the_actor() {
     let ev = events("Iraq's foreign minister met with Jordan's king Tuesday.");
     assert_eq!(ev.len(), 1, "{ev:?}");

@@ -915,6 +915,18 @@ fn read_core(
                 }
                 _ => code,
             };
+            // "former president Carlos Menem": a former office holder is an
+            // elite (CAMEO), whatever the date says.
+            let former = matches!(kind, MentionKind::Person { .. })
+                && toks[r.start..last].iter().any(|t| {
+                    matches!(t.lower.as_str(), "former" | "ex" | "ousted" | "deposed")
+                        || t.lower.starts_with("ex-")
+                });
+            let code = if former && code.country.is_some() {
+                code.with_sector(Some("ELI"))
+            } else {
+                code
+            };
             let role_head = role.map(|(h, _)| h);
             let a = ActorRef {
                 code,
