@@ -599,6 +599,13 @@ fn historical_states_and_bodies_of_archive_news_are_actors() {
     );
     let got = all_triples("The European Community criticized Serbia.");
     assert_eq!(got, vec![t("IGOEUREEC", "SRB", "110")]);
+    // A name after a lowercase Arabic article is still a name.
+    assert_eq!(
+        all_triples("Kenyan troops attacked al-Shabaab fighters."),
+        vec![t("KENMIL", "SOMREB", "190")]
+    );
+    // … but a lowercase word is not ("us" is never the United States).
+    assert!(all_triples("They attacked us.").is_empty());
 }
 
 #[test]

@@ -265,6 +265,20 @@ impl Lexicon {
     }
 
     fn entry_matches(entry: &Entry, tokens: &[Tagged], at: usize) -> bool {
+        /// Starts with a capital, also after a lowercase Arabic article
+        /// ("al-Qaeda", "el-Sisi", "ash-Sham").
+        fn capitalised(word: &str) -> bool {
+            let rest = match word.split_once('-') {
+                Some((article, rest))
+                    if (1..=3).contains(&article.len())
+                        && article.chars().all(|c| c.is_ascii_lowercase()) =>
+                {
+                    rest
+                }
+                _ => word,
+            };
+            rest.chars().next().is_some_and(|c| !c.is_lowercase())
+        }
         let n = entry.words.len();
         if at + n > tokens.len() {
             return false;
@@ -276,12 +290,10 @@ impl Lexicon {
         match entry.case {
             CaseRule::Any => true,
             CaseRule::Capitalized => {
-                let first = &window[0].word;
-                first.chars().next().is_some_and(|c| !c.is_lowercase())
+                capitalised(&window[0].word)
                     // "the" inside names is fine lowercased; other words must be capitalised
                     && window.iter().zip(&entry.surface).all(|(t, s)| {
-                        !s.chars().next().is_some_and(char::is_uppercase)
-                            || t.word.chars().next().is_some_and(|c| !c.is_lowercase())
+                        !s.chars().next().is_some_and(char::is_uppercase) || capitalised(&t.word)
                     })
             }
             CaseRule::Exact => window.iter().zip(&entry.surface).all(|(t, s)| &t.word == s),
