@@ -318,17 +318,7 @@ fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysi
     // Compass adjectives the tagger may read as nouns ("in southwestern Baghdad").
     for t in tagged.iter_mut().filter(|t| t.lower.ends_with("ern")) {
         let w = t.lower.replace('-', "");
-        let compass = matches!(
-            &w[..w.len() - 3],
-            "north"
-                | "south"
-                | "east"
-                | "west"
-                | "northeast"
-                | "northwest"
-                | "southeast"
-                | "southwest"
-        );
+        let compass = places::COMPASS_POINTS.contains(&&w[..w.len() - 3]);
         if compass {
             t.pos = "JJ".to_string();
         }

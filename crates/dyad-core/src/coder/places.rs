@@ -429,29 +429,35 @@ pub(crate) fn sentence_places(
     out
 }
 
+/// The eight compass points ("north", "southwest"), also the stems of their
+/// adjectives ("southwestern").
+pub(crate) const COMPASS_POINTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
 /// Place nouns that say where relative to a place, not what kind of place
 /// ("south of", "the outskirts of").
 fn is_direction_or_part(w: &str) -> bool {
-    matches!(
-        w,
-        "north"
-            | "south"
-            | "east"
-            | "west"
-            | "northeast"
-            | "northwest"
-            | "southeast"
-            | "southwest"
-            | "outskirts"
-            | "suburbs"
-            | "suburb"
-            | "heart"
-            | "centre"
-            | "center"
-            | "border"
-            | "streets"
-            | "area"
-    )
+    COMPASS_POINTS.contains(&w)
+        || matches!(
+            w,
+            "outskirts"
+                | "suburbs"
+                | "suburb"
+                | "heart"
+                | "centre"
+                | "center"
+                | "border"
+                | "streets"
+                | "area"
+        )
 }
 
 /// True when the words from `from` to `to` make the place at `to` the
@@ -659,8 +665,9 @@ const TERRITORIAL_VERBS: &[&str] = &[
     "torch",
 ];
 
-/// True when `place` is the object of a territorial verb in `trigger`
-/// ("captured (more than half of) Zaire") or its subject in the passive
+/// True when `place` is the object of one of `verbs` (territorial or
+/// attack verbs) in `trigger` ("captured (more than half of) Zaire") or
+/// its subject in the passive
 /// ("Kisangani was captured", "Chechnya's towns have been destroyed").
 fn taken_place(
     an: &Analysis<'_>,
