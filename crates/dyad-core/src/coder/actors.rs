@@ -469,6 +469,11 @@ fn read_np(
     let words = words_lower(an, &r);
     let content: Vec<&str> = words.iter().copied().filter(|w| *w != "the").collect();
 
+    // A pronoun right before a verb is its clause's subject.
+    let subject_of_clause = toks
+        .get(r.end)
+        .is_some_and(|t| t.pos.starts_with("VB") || t.pos == "MD");
+
     // Reciprocal and plural references.
     match content.as_slice() {
         ["each", "side"] | ["each", "country"] | ["either", "side"] | ["each", "party"] => {
@@ -511,9 +516,6 @@ fn read_np(
         // "they" stands for a coordinated subject or a plural one ("the
         // Fijian rebels said they …"), never for a single state.
         ["they"] => {
-            let subject_of_clause = toks
-                .get(r.end)
-                .is_some_and(|t| t.pos.starts_with("VB") || t.pos == "MD");
             let plural = match subject_group {
                 [one] => one
                     .tokens
@@ -534,9 +536,6 @@ fn read_np(
             ));
         }
         ["he"] | ["she"] | ["it"] => {
-            let subject_of_clause = toks
-                .get(r.end)
-                .is_some_and(|t| t.pos.starts_with("VB") || t.pos == "MD");
             let person = matches!(content.as_slice(), ["he"] | ["she"]);
             let same_sentence = current_subject
                 .filter(|a| subject_of_clause && (a.name.is_some() == person))
@@ -662,6 +661,14 @@ fn modified_by_actor(
         resolved: true,
     };
     Some(reading(vec![a], PhraseKind::Actors))
+}
+
+/// A reading whose actors' sector comes from a role word.
+fn role_reading(actors: Vec<ActorRef>) -> NpReading {
+    NpReading {
+        has_role: true,
+        ..reading(actors, PhraseKind::Actors)
+    }
 }
 
 fn reading(actors: Vec<ActorRef>, kind: PhraseKind) -> NpReading {
@@ -818,26 +825,19 @@ fn read_core(
                     }
                 }
                 if (2..=3).contains(&countries.len()) {
-                    return Some(NpReading {
-                        actors: countries
+                    return Some(role_reading(
+                        countries
                             .iter()
                             .map(|c| mk(ActorCode::from_parts(c, Some(sector))))
                             .collect(),
-                        kind: PhraseKind::Actors,
-                        unknown_name: None,
-                        has_role: true,
-                        place: false,
-                    });
+                    ));
                 }
             }
             if let Some(c) = country {
-                return Some(NpReading {
-                    actors: vec![mk(ActorCode::from_parts(&c, Some(sector)))],
-                    kind: PhraseKind::Actors,
-                    unknown_name: None,
-                    has_role: true,
-                    place: false,
-                });
+                return Some(role_reading(vec![mk(ActorCode::from_parts(
+                    &c,
+                    Some(sector),
+                ))]));
             }
             if let Some(code) = org_code.or_else(|| {
                 of_object.as_ref().and_then(|o| {
@@ -847,34 +847,19 @@ fn read_core(
                     })
                 })
             }) {
-                return Some(NpReading {
-                    actors: vec![mk(code)],
-                    kind: PhraseKind::Actors,
-                    unknown_name: None,
-                    has_role: true,
-                    place: false,
-                });
+                return Some(role_reading(vec![mk(code)]));
             }
             let words = words_lower(an, &r);
             if *plural && words.iter().any(|w| matches!(*w, "two" | "both")) {
                 let [a, b] = ctx.last_two_with_head(head)?;
-                return Some(NpReading {
-                    actors: vec![a.at(r.clone(), true), b.at(r.clone(), true)],
-                    kind: PhraseKind::Actors,
-                    unknown_name: None,
-                    has_role: true,
-                    place: false,
-                });
+                return Some(role_reading(vec![
+                    a.at(r.clone(), true),
+                    b.at(r.clone(), true),
+                ]));
             }
             if !*plural && words.first() == Some(&"the") {
                 if let Some(a) = ctx.last_with_head(head) {
-                    return Some(NpReading {
-                        actors: vec![a.clone().at(r.clone(), true)],
-                        kind: PhraseKind::Actors,
-                        unknown_name: None,
-                        has_role: true,
-                        place: false,
-                    });
+                    return Some(role_reading(vec![a.clone().at(r.clone(), true)]));
                 }
             }
             // "police opened fire", "the rebels" with no country named: the
@@ -882,13 +867,7 @@ fn read_core(
             let c = ctx.main_country()?;
             let mut a = mk(ActorCode::from_parts(c, Some(sector)));
             a.resolved = true;
-            Some(NpReading {
-                actors: vec![a],
-                kind: PhraseKind::Actors,
-                unknown_name: None,
-                has_role: true,
-                place: false,
-            })
+            Some(role_reading(vec![a]))
         }
         (Some(kind), _) => {
             let code = match kind {
@@ -973,13 +952,7 @@ fn read_core(
                         resolved: inferred,
                     };
                     ctx.add_alias(name, &a);
-                    return Some(NpReading {
-                        actors: vec![a],
-                        kind: PhraseKind::Actors,
-                        unknown_name: None,
-                        has_role: true,
-                        place: false,
-                    });
+                    return Some(role_reading(vec![a]));
                 }
             }
             // "Iraqi Kurds", "Bosnian Serbs": a people of a named country.

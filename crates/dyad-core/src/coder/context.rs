@@ -39,13 +39,11 @@ impl DocContext {
     /// Counts a country mention (done for the whole document before coding).
     pub fn count_country(&mut self, iso3: &str) {
         let n = self.country_counts.entry(iso3.to_string()).or_insert(0);
-        if *n == 0 {
-            self.country_order.push(iso3.to_string());
-            if !self.story_order.iter().any(|c| c == iso3) {
-                self.story_order.push(iso3.to_string());
-            }
-        }
         *n += 1;
+        if *n == 1 {
+            self.country_order.push(iso3.to_string());
+            self.note_story_country(iso3);
+        }
     }
 
     /// True when the document mentions the country anywhere.
@@ -115,6 +113,11 @@ impl DocContext {
     /// Counts a place the document names whose country is not in doubt.
     pub fn count_place_country(&mut self, iso3: &str) {
         *self.place_counts.entry(iso3.to_string()).or_insert(0) += 1;
+        self.note_story_country(iso3);
+    }
+
+    /// Keeps the order in which the document first points to a country.
+    fn note_story_country(&mut self, iso3: &str) {
         if !self.story_order.iter().any(|c| c == iso3) {
             self.story_order.push(iso3.to_string());
         }

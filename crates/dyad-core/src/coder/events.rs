@@ -103,6 +103,11 @@ struct PatternMatch<'p> {
     explicit: bool,
 }
 
+/// A tense-bearing verb or modal: it starts a clause of its own.
+fn is_finite(pos: &str) -> bool {
+    matches!(pos, "VBD" | "VBZ" | "VBP" | "MD")
+}
+
 /// Days and deictic time words, which news puts anywhere after a verb.
 fn is_time_adverb(w: &str) -> bool {
     matches!(
@@ -752,9 +757,7 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
             .filter(|v| {
                 v.kind == ChunkKind::Verb
                     && matches!(an.tokens[v.tokens.start].pos.as_str(), "VBG" | "VBN")
-                    && v.tokens
-                        .clone()
-                        .all(|i| !matches!(an.tokens[i].pos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+                    && v.tokens.clone().all(|i| !is_finite(&an.tokens[i].pos))
             });
         match participle {
             Some(v) if !skipped_relative => {
@@ -800,7 +803,7 @@ fn complement_target(
                     | "that"
                     | "despite"
             )
-            || matches!(t.pos.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+            || is_finite(&t.pos);
         if stop {
             return None;
         }

@@ -445,19 +445,7 @@ pub(crate) const COMPASS_POINTS: &[&str] = &[
 /// Place nouns that say where relative to a place, not what kind of place
 /// ("south of", "the outskirts of").
 fn is_direction_or_part(w: &str) -> bool {
-    COMPASS_POINTS.contains(&w)
-        || matches!(
-            w,
-            "outskirts"
-                | "suburbs"
-                | "suburb"
-                | "heart"
-                | "centre"
-                | "center"
-                | "border"
-                | "streets"
-                | "area"
-        )
+    COMPASS_POINTS.contains(&w) || PLACE_PARTS.contains(&w)
 }
 
 /// True when the words from `from` to `to` make the place at `to` the
@@ -623,6 +611,7 @@ const PLACE_PARTS: &[&str] = &[
     "borders",
     "outskirts",
     "suburbs",
+    "suburb",
     "centre",
     "center",
     "heart",
