@@ -944,3 +944,50 @@ fn a_subject_pronoun_after_the_subject_is_that_subject() {
         .iter()
         .all(|(s, t, _)| s != t));
 }
+
+#[test]
+fn a_part_or_member_of_an_actor_stands_for_it() {
+    // Object: "the deputy commander of Hamas" is Hamas.
+    let got = triples("Israeli troops killed the deputy head of Hamas in Gaza.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "ISRMIL" && d.starts_with("PSE") && c == "190"),
+        "{got:?}"
+    );
+    // Subject: "a delegation of Chinese diplomats" acts as CHNGOV.
+    let got = triples("A delegation of Chinese diplomats met Kenyan President Ruto in Nairobi.");
+    assert!(
+        got.iter()
+            .any(|(s, _, c)| s == "CHNGOV" && c.starts_with("04")),
+        "{got:?}"
+    );
+    // A coordinated object keeps both members.
+    let got = triples("Soldiers in Chad detained scores of Sudanese and Nigerien refugees.");
+    assert!(
+        got.iter().filter(|(_, d, _)| d.ends_with("REF")).count() == 2,
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_participle_after_a_full_verb_modifies_the_noun() {
+    // "extradited suspected militant X": "suspected" is no verb of its own.
+    let got = triples("Kenya extradited suspected Somali militant Abdi Farah to Italy on Monday.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "KEN" && d == "ITA" && c == "063"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_subject_stands_before_along_with() {
+    let got = triples(
+        "France along with its European partners demanded that Iran release the detained sailors.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "FRA" && d == "IRN" && c.starts_with("10")),
+        "{got:?}"
+    );
+}

@@ -248,6 +248,7 @@ pub(crate) fn build_phrases(
         }
         readings.push(r);
     }
+    stand_for_of_object(an, &mut segments, &mut readings);
     // Places are set aside: they take part in no coordination or apposition.
     let mut places = Vec::new();
     for (seg, r) in segments.iter().zip(readings.iter_mut()) {
@@ -433,6 +434,82 @@ pub(crate) fn build_phrases(
         phrases,
         actors,
         possessors,
+    }
+}
+
+/// Heads of noun phrases that stand for the group their "of" or "from"
+/// object names: parts, members and quantities of it ("the deputy chief of
+/// Israel's militia", "a group of Moroccan diplomats", "representatives
+/// from Egyptian civil society groups"). Quantities ("hundreds of
+/// students") are left to the verb's subject and to the patterns.
+const PART_OF_GROUP: &[&str] = &[
+    "group",
+    "groups",
+    "number",
+    "member",
+    "members",
+    "leader",
+    "leaders",
+    "leadership",
+    "chief",
+    "head",
+    "heads",
+    "deputy",
+    "representative",
+    "representatives",
+    "delegation",
+    "delegations",
+    "supporters",
+    "followers",
+    "loyalists",
+    "remnants",
+    "contingent",
+    "unit",
+    "units",
+    "faction",
+    "wing",
+    "team",
+    "batch",
+];
+
+/// A noun phrase that is not an actor but names a part or a quantity of
+/// the actor its "of"/"from" object is ([`PART_OF_GROUP`]) becomes that
+/// actor, spanning both; the object's own reading is dropped. Runs right to
+/// left so that "leaders of a group of students" folds into one phrase.
+fn stand_for_of_object(
+    an: &Analysis<'_>,
+    segments: &mut [Segment],
+    readings: &mut [Option<NpReading>],
+) {
+    for k in (0..segments.len().saturating_sub(1)).rev() {
+        // A capitalised head ("Tens of …") reads as an unknown name.
+        if readings[k].as_ref().is_some_and(|r| !r.actors.is_empty()) {
+            continue;
+        }
+        let (seg, next) = (&segments[k], &segments[k + 1]);
+        let head = &an.tokens[seg.tokens.end - 1].lower;
+        let adjacent = next.tokens.start == seg.tokens.end + 1
+            && matches!(next.prep.as_deref(), Some("of" | "from"));
+        let whole = readings[k + 1]
+            .as_ref()
+            .filter(|r| r.kind == PhraseKind::Actors && !r.actors.is_empty());
+        // A coordinated object ("scores of Sierra Leonean and Liberian
+        // refugees") is read whole by the coordination rule instead.
+        let coordinated = an
+            .tokens
+            .get(next.tokens.end)
+            .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"));
+        if !adjacent || coordinated || whole.is_none() || !PART_OF_GROUP.contains(&head.as_str()) {
+            continue;
+        }
+        let mut r = readings[k + 1].take().expect("checked above");
+        let range = seg.tokens.start..next.tokens.end;
+        r.place = false;
+        for a in &mut r.actors {
+            a.tokens = range.clone();
+        }
+        segments[k].tokens = range;
+        readings[k] = Some(r);
     }
 }
 

@@ -682,6 +682,14 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
         }
     }
     loop {
+        // "Washington along with its allies demanded": the subject stands
+        // before "along with" / "together with".
+        if k > 1
+            && an.tokens[k].lower == "with"
+            && matches!(an.tokens[k - 1].lower.as_str(), "along" | "together")
+        {
+            k -= 1;
+        }
         // An actor phrase ends here: the subject, unless it is a prepositional object.
         if let Some(p) = phrases.iter().position(|p| p.tokens.end == k) {
             match phrases[p].prep {

@@ -64,6 +64,11 @@ const FUTURE: &[&str] = &["will", "would", "shall", "'ll", "wo"];
 const COMPLEMENTIZERS: &[&str] = &[
     "that", "whether", "if", "because", "although", "though", "unless", "whereas",
 ];
+/// Verbs that form tenses and passives with a participle ("has killed",
+/// "was killed", "got arrested").
+const AUXILIARIES: &[&str] = &[
+    "be", "have", "get", "become", "remain", "seem", "feel", "appear",
+];
 const PARTICLES: &[&str] = &["out", "off", "up", "down", "away", "back", "over"];
 
 fn is_verb_tag(pos: &str) -> bool {
@@ -85,6 +90,15 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
         "VBG" if matches!(next, Some("VBD" | "VBZ" | "VBP" | "MD")) => "NN",
         // "the divided Mediterranean island", "the embattled Palestinian leader".
         "VBN" if matches!(prev, Some("DT" | "PRP$" | "POS")) && matches!(next, Some("NNP")) => "JJ",
+        // After a finite verb that is no auxiliary, a participle before a
+        // noun modifies it: "extradited suspected militant Haroon Aswad".
+        "VBN"
+            if matches!(prev, Some("VBD" | "VBZ" | "VBP"))
+                && !AUXILIARIES.contains(&tokens[i - 1].lemma.as_str())
+                && matches!(next, Some("NN" | "NNS" | "NNP" | "NNPS" | "JJ")) =>
+        {
+            "JJ"
+        }
         "VBN" | "VBG"
             if matches!(
                 prev,
