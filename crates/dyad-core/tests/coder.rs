@@ -991,3 +991,24 @@ fn the_subject_stands_before_along_with() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_named_body_of_an_organisation_or_state_is_that_actor() {
+    // A group noun after an organisation's name.
+    let got = triples("The Lebanese Hezbollah movement condemned Israel on Friday.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s.starts_with("LBN") && d == "ISR" && c.starts_with("11")),
+        "{got:?}"
+    );
+    // An office of the UN named in capitals.
+    let got = triples("Jane Doe, the United Nations Relief Coordinator, criticized Sudan.");
+    assert!(
+        got.iter()
+            .any(|(s, d, _)| s.starts_with("IGOUNO") && d == "SDN"),
+        "{got:?}"
+    );
+    // A state's council is its government.
+    let got = triples("Uganda criticized the Kenyan Transition Council.");
+    assert!(got.iter().any(|(_, d, _)| d == "KENGOV"), "{got:?}");
+}

@@ -1000,6 +1000,18 @@ fn read_core(
             })
         }
         (None, Some(name)) => {
+            // "the United Nations Emergency Relief Coordinator", "the Iraqi
+            // National Congress": an organisation or a country naming one of
+            // its bodies or offices.
+            if let Some(a) = body_of_named(an, &r, name_start) {
+                return Some(NpReading {
+                    actors: vec![a],
+                    kind: PhraseKind::Actors,
+                    unknown_name: None,
+                    has_role: false,
+                    place: false,
+                });
+            }
             // A title before an unknown name: "Armenian Foreign Minister Zohrab Mnatsakanyan".
             let title = r.start..name_start;
             let agent = mentions_in(&title)
@@ -1079,6 +1091,129 @@ fn read_core(
                 }),
             }
         }
+        // "the Islamic Jihad movement", "the Hamas militant group": a group
+        // noun after an organisation's name is that organisation.
+        (None, None) if GROUP_NOUNS.contains(&toks[last].lower.as_str()) => {
+            let org = mentions_in(&(r.start..last))
+                .filter(|m| toks[m.tokens.end..last].iter().all(|t| !t.is_capitalized()))
+                .filter_map(|m| match m.kind {
+                    MentionKind::Org { code } => Some(code.clone()),
+                    _ => None,
+                })
+                .next_back()?;
+            Some(NpReading {
+                actors: vec![ActorRef {
+                    code: org,
+                    name: None,
+                    head: None,
+                    tokens: r.clone(),
+                    resolved: false,
+                }],
+                kind: PhraseKind::Actors,
+                unknown_name: None,
+                has_role: false,
+                place: false,
+            })
+        }
         (None, None) => None,
     }
+}
+
+/// Nouns that name an organisation's kind; after its name they add nothing
+/// ("the Islamic Jihad movement", "the Hamas militant group").
+const GROUP_NOUNS: &[&str] = &[
+    "movement",
+    "group",
+    "organization",
+    "organisation",
+    "faction",
+    "coalition",
+    "alliance",
+    "front",
+    "network",
+    "bloc",
+    "wing",
+    "agency",
+    "body",
+    "office",
+    "mission",
+    "forum",
+];
+
+/// The last words of the names of bodies and offices ("the Iraqi National
+/// Congress", "the UN Emergency Relief Coordinator").
+const BODY_NAMES: &[&str] = &[
+    "congress",
+    "council",
+    "committee",
+    "commission",
+    "office",
+    "agency",
+    "authority",
+    "bureau",
+    "board",
+    "assembly",
+    "front",
+    "movement",
+    "union",
+    "league",
+    "federation",
+    "association",
+    "organization",
+    "organisation",
+    "alliance",
+    "coalition",
+    "mission",
+    "forum",
+    "coordinator",
+    "commissioner",
+    "rapporteur",
+    "representative",
+    "envoy",
+    "secretariat",
+    "institute",
+    "centre",
+    "center",
+    "fund",
+    "programme",
+    "program",
+];
+
+/// A phrase whose unknown capitalised words (from `name_start`) follow an
+/// organisation, a country or a demonym and name a body or office, not a
+/// person: it opens with "the" or ends in one of [`BODY_NAMES`]. The body
+/// takes the organisation's code or the country's (an inference, marked
+/// `resolved`).
+fn body_of_named(an: &Analysis<'_>, r: &Range<usize>, name_start: usize) -> Option<ActorRef> {
+    let toks = &an.tokens;
+    let body = toks[r.start].lower == "the" || BODY_NAMES.contains(&toks[r.end - 1].lower.as_str());
+    if !body {
+        return None;
+    }
+    let m = an
+        .mentions
+        .iter()
+        .find(|m| m.tokens.end == name_start && m.tokens.start >= r.start)?;
+    let code = match &m.kind {
+        MentionKind::Org { code } => code.clone(),
+        // A state's assembly is its legislature, its councils and offices
+        // are government; its fronts and unions have no known sector.
+        MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } => {
+            let sector = match toks[r.end - 1].lower.as_str() {
+                "assembly" | "congress" => Some("LEG"),
+                "council" | "committee" | "commission" | "office" | "agency" | "authority"
+                | "bureau" | "board" | "secretariat" => Some("GOV"),
+                _ => None,
+            };
+            ActorCode::from_parts(iso3, sector)
+        }
+        _ => return None,
+    };
+    Some(ActorRef {
+        code,
+        name: None,
+        head: None,
+        tokens: r.clone(),
+        resolved: true,
+    })
 }
