@@ -1012,3 +1012,16 @@ fn a_named_body_of_an_organisation_or_state_is_that_actor() {
     let got = triples("Uganda criticized the Kenyan Transition Council.");
     assert!(got.iter().any(|(_, d, _)| d == "KENGOV"), "{got:?}");
 }
+
+#[test]
+fn what_a_subject_plans_or_is_scheduled_to_do_is_an_announced_action() {
+    let ev = events("The Brazilian president is scheduled to visit Chile next week.");
+    let visit = ev
+        .iter()
+        .find(|e| e.source.code == "BRAGOV" && e.target.as_ref().is_some_and(|t| t.code == "CHL"))
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(visit.cameo, "036", "{visit:?}");
+    assert_eq!(visit.modality, Modality::Future);
+    let got = triples("Germany wants to attack Denmark.");
+    assert_eq!(got, [t("DEU", "DNK", "138")]);
+}

@@ -966,6 +966,25 @@ const RECIPROCAL_VERBS: &[&str] = &[
     "tussle",
 ];
 
+/// Verbs whose infinitive complement is what their subject plans to do
+/// ("is scheduled to attend", "wants to attack", "plans to visit").
+const FUTURE_FRAMES: &[&str] = &[
+    "schedule", "set", "slate", "plan", "intend", "want", "expect", "hope", "aim", "wish",
+];
+
+/// The verb group right before infinitive group `gi` when it is one of
+/// [`FUTURE_FRAMES`] (not itself an infinitive).
+fn future_frame(an: &Analysis<'_>, groups: &[VerbGroup], gi: usize) -> Option<usize> {
+    let g = &groups[gi];
+    let f = gi.checked_sub(1)?;
+    let frame = &groups[f];
+    (g.infinitive
+        && !frame.infinitive
+        && frame.tokens.end == g.tokens.start
+        && FUTURE_FRAMES.contains(&an.tokens[frame.head].lemma.as_str()))
+    .then_some(f)
+}
+
 fn is_reciprocal(verb_lemma: &str) -> bool {
     RECIPROCAL_VERBS.contains(&verb_lemma)
 }
@@ -1004,7 +1023,7 @@ pub(crate) fn code_sentence(
         }
     });
 
-    let mut found = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let head = &an.tokens[g.head];
         let words: Vec<&str> = an.tokens[g.tokens.clone()]
@@ -1027,7 +1046,16 @@ pub(crate) fn code_sentence(
         }
         // With legacy TABARI/PETRARCH verb dictionaries, infinitives are coded
         // as those coders do ("Arnor is about to restore ties with Gondor").
-        if g.infinitive && !kb.has_legacy_verbs() {
+        // "is scheduled to attend", "wants to attack": what the frame verb's
+        // subject plans is coded as that subject's announced action, unless
+        // a pattern of the frame verb already coded it ("plans to postpone
+        // the protest").
+        let frame = future_frame(an, &groups, gi).filter(|&f| {
+            !found
+                .iter()
+                .any(|x| x.trigger.start == groups[f].tokens.start)
+        });
+        if g.infinitive && frame.is_none() && !kb.has_legacy_verbs() {
             decide(
                 "infinitive: what another verb asks or attempts, not an event of its own".into(),
             );
@@ -1104,6 +1132,11 @@ pub(crate) fn code_sentence(
         };
         let subj = m
             .source
+            .or_else(|| {
+                let f = &groups[frame?];
+                subject(an, phrases, f.tokens.start)
+                    .or_else(|| shared_subject(an, phrases, &groups, frame?))
+            })
             .or_else(|| subject(an, phrases, g.tokens.start))
             .or_else(|| shared_subject(an, phrases, &groups, gi));
         let (source, target) = if m.explicit {
@@ -1239,8 +1272,11 @@ pub(crate) fn code_sentence(
         let mut code = m.pattern.code.clone();
         // Legacy TABARI/PETRARCH dictionaries keep their coders' convention,
         // which turns only consultations into intents.
-        let (mut negated, mut future) = (g.negated, g.future);
-        if g.future && (!kb.has_legacy_verbs() || code.starts_with("04")) {
+        let (mut negated, mut future) = match frame {
+            Some(f) => (groups[f].negated, true),
+            None => (g.negated, g.future),
+        };
+        if future && (!kb.has_legacy_verbs() || code.starts_with("04")) {
             if let Some(intent) = crate::ontology::intent_code(&code) {
                 code = intent.to_string();
             }
