@@ -116,6 +116,19 @@ pub fn plover_mapping(cameo: &str) -> Option<&'static PloverMapping> {
         .find_map(|n| table.get(cameo.get(..n)?))
 }
 
+/// True for CAMEO roots whose events need a second party to be complete:
+/// appeals (02), consultations (04), cooperation (05–07), disapproval
+/// (11), reduced relations (16), coercion (17), fighting (19) and mass
+/// violence (20). Statements, intents, yielding, demands, rejections,
+/// threats, protests, force postures and assaults (01, 03, 08–10, 12–15,
+/// 18) are often reported with no target.
+pub fn needs_target(code: &str) -> bool {
+    matches!(
+        code.get(..2),
+        Some("02" | "04" | "05" | "06" | "07" | "11" | "16" | "17" | "19" | "20")
+    )
+}
+
 /// The CAMEO code of an action announced for the future by its actor ("will
 /// meet", "would release"): CAMEO codes such statements as the intent (03)
 /// or the threat (13) of the action, keeping the kind of action where CAMEO

@@ -1025,3 +1025,25 @@ fn what_a_subject_plans_or_is_scheduled_to_do_is_an_announced_action() {
     let got = triples("Germany wants to attack Denmark.");
     assert_eq!(got, [t("DEU", "DNK", "138")]);
 }
+
+#[test]
+fn a_protest_needs_no_target_but_takes_the_one_its_demand_names() {
+    // A complete one-party event passes the default threshold.
+    let got = triples("Hundreds of Indonesian students demonstrated in Jakarta on Saturday.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "IDNEDU" && d.is_empty() && c.starts_with("14")),
+        "{got:?}"
+    );
+    // "to demand the resignation of X": X is the target.
+    let got = triples(
+        "Egyptian opposition activists began a hunger strike to demand the resignation of Prime Minister Ahmed Nazif.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "EGYOPP" && d == "EGYGOV" && c == "142"),
+        "{got:?}"
+    );
+    // An appeal or a fight still needs a second party to pass.
+    assert!(triples("Armenian troops clashed on Sunday.").is_empty());
+}

@@ -825,6 +825,7 @@ fn complement_target(
                 prep,
                 None | Some(
                     "to" | "with"
+                        | "of"
                         | "against"
                         | "on"
                         | "from"
@@ -1302,7 +1303,10 @@ pub(crate) fn code_sentence(
         for (s, t) in pairs {
             let resolved = s.resolved || t.as_ref().is_some_and(|t| t.resolved);
             let mut confidence: f32 = 0.55;
-            if t.is_some() {
+            // A pattern without a target slot ("demonstrate", "stage * hunger
+            // strike") is complete without one, unless its kind of event
+            // needs a second party.
+            if t.is_some() || !m.pattern.has_target() && !crate::ontology::needs_target(&code) {
                 confidence += 0.15;
             }
             confidence += 0.05 * specific.min(3) as f32;
