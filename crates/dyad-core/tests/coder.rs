@@ -1047,3 +1047,78 @@ fn a_protest_needs_no_target_but_takes_the_one_its_demand_names() {
     // An appeal or a fight still needs a second party to pass.
     assert!(triples("Armenian troops clashed on Sunday.").is_empty());
 }
+
+#[test]
+fn a_place_name_keeps_its_article_compounds_and_inner_apostrophes() {
+    let at = |text: &str| dyad_core::locate_verb(&doc(text), "killed", kb()).map(|l| l.text);
+    // A lowercase Arabic article joined by a hyphen is part of the name.
+    assert_eq!(
+        at("Four soldiers were killed at Khirbet al-Warda on Monday.").as_deref(),
+        Some("Khirbet al-Warda")
+    );
+    // So is an apostrophe written inside it.
+    assert_eq!(
+        at("Four soldiers were killed near Kafr Al-‘Uyun on Monday.").as_deref(),
+        Some("Kafr Al-‘Uyun")
+    );
+    // A compound adjective is no name.
+    assert_eq!(
+        at("Four soldiers were killed in the Rebel-held area on Monday."),
+        None
+    );
+}
+
+#[test]
+fn an_organisation_named_with_a_place_noun_does_not_introduce_a_place() {
+    let at =
+        |text: &str, verb: &str| dyad_core::locate_verb(&doc(text), verb, kb()).map(|l| l.text);
+    // "State of Iraq" names a group, not where it acts.
+    assert_eq!(
+        at(
+            "The Islamic State of Iraq and the Levant launched an assault on the army.",
+            "launched"
+        ),
+        None
+    );
+    // "<name> District of <province>": the district, not the province.
+    assert_eq!(
+        at(
+            "Gunmen shot a teacher in the centre of Qarabel District of Kunduz Province.",
+            "shot"
+        )
+        .as_deref(),
+        Some("Qarabel District")
+    );
+}
+
+#[test]
+fn a_place_is_named_whole_with_compass_words_sea_heads_and_city() {
+    let at = |text: &str| dyad_core::locate_verb(&doc(text), "killed", kb()).map(|l| l.text);
+    assert_eq!(
+        at("Two soldiers were killed in West Beirut on Monday.").as_deref(),
+        Some("West Beirut")
+    );
+    assert_eq!(
+        at("Two sailors were killed in the Gulf of Aden on Monday.").as_deref(),
+        Some("Gulf of Aden")
+    );
+    assert_eq!(
+        at("Two soldiers were killed in Gaza City on Monday.").as_deref(),
+        Some("Gaza City")
+    );
+}
+
+#[test]
+fn kinds_of_places_and_possessed_regions() {
+    let at = |text: &str| dyad_core::locate_verb(&doc(text), "killed", kb()).map(|l| l.text);
+    // A name after "a" says what kind of place: the town names it.
+    assert_eq!(
+        at("Ten people were killed in a Bedouin quarter of Homs.").as_deref(),
+        Some("Homs")
+    );
+    // "<country>'s <region noun> of <name>": the country only situates.
+    assert_eq!(
+        at("Ten people were killed in Russia's southern region of Zabaykalye.").as_deref(),
+        Some("Zabaykalye")
+    );
+}

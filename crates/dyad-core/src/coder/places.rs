@@ -192,6 +192,93 @@ const SITE_SUFFIXES: &[&str] = &[
     "neighborhood",
 ];
 
+/// True when token `j` can be a word of a place's name: a capitalised
+/// proper noun, or one that starts with a lowercase Arabic article joined
+/// by a hyphen ("al-Joz", "ez-Zor") — not a compound adjective
+/// ("Sunni-dominated", "Serb-held"), nor a month or holiday.
+fn name_word(an: &Analysis<'_>, j: usize) -> bool {
+    let t = &an.tokens[j];
+    if !t.pos.starts_with("NNP") || is_not_place(&t.lower) {
+        return false;
+    }
+    match t.word.rsplit_once('-') {
+        // "Sunni-dominated", "U.S.-led": an adjective, whatever its tag.
+        Some((_, last)) if is_participle_like(last) => false,
+        Some((first, last)) if !t.is_capitalized() => {
+            !first.contains('-')
+                && (1..=3).contains(&first.chars().count())
+                && last.chars().next().is_some_and(char::is_uppercase)
+        }
+        _ => t.is_capitalized(),
+    }
+}
+
+/// True for the lowercase last part of a compound adjective: a
+/// participle or a word like "majority" ("Serb-held", "Kurdish-majority",
+/// "Afghan-style").
+fn is_participle_like(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+        && (w.ends_with("ed")
+            || matches!(
+                w,
+                "held"
+                    | "run"
+                    | "led"
+                    | "built"
+                    | "made"
+                    | "hit"
+                    | "majority"
+                    | "speaking"
+                    | "style"
+            ))
+}
+
+/// True when token `j` is a capitalised proper noun other than a month or
+/// holiday (a name word, or the start of a compound adjective).
+fn capitalised(an: &Analysis<'_>, j: usize) -> bool {
+    let t = &an.tokens[j];
+    t.pos.starts_with("NNP") && t.is_capitalized() && !is_not_place(&t.lower)
+}
+
+/// True when token `j` is written against the one before it, with no
+/// space between ("Al" "-" "'" "Arfi" for "Al-‘Arfi").
+fn glued(an: &Analysis<'_>, j: usize) -> bool {
+    j > 0 && an.tokens[j - 1].token.end == an.tokens[j].token.start
+}
+
+/// The end of the name that starts at token `start`: its name words
+/// (at most four), with the hyphens and apostrophes written inside it
+/// ("Tal Abu Al-‘Ali"); `start` itself when no name starts there.
+fn name_end(an: &Analysis<'_>, start: usize) -> usize {
+    let toks = &an.tokens;
+    let mut end = start;
+    let mut words = 0;
+    while end < toks.len() && words < 4 {
+        if name_word(an, end) {
+            end += 1;
+            words += 1;
+            continue;
+        }
+        // Punctuation inside a word: glued on both sides, and a name word
+        // after it.
+        let inner = end > start
+            && glued(an, end)
+            && (end..toks.len())
+                .take_while(|&k| {
+                    matches!(toks[k].word.as_str(), "-" | "'") && (k == end || glued(an, k))
+                })
+                .last()
+                .is_some_and(|k| k + 1 < toks.len() && glued(an, k + 1) && name_word(an, k + 1));
+        if !inner {
+            break;
+        }
+        while matches!(toks[end].word.as_str(), "-" | "'") {
+            end += 1;
+        }
+    }
+    end
+}
+
 /// The longest run of capitalised proper nouns around `r` that no
 /// knowledge-base mention covers: "Umm Batna" around "Batna".
 fn name_run(
@@ -199,13 +286,9 @@ fn name_run(
     r: &Range<usize>,
     covered: &dyn Fn(&Range<usize>) -> bool,
 ) -> Range<usize> {
-    let part = |j: usize| {
-        let t = &an.tokens[j];
-        t.pos.starts_with("NNP")
-            && t.is_capitalized()
-            && !is_not_place(&t.lower)
-            && !covered(&(j..j + 1))
-    };
+    // Any capitalised proper noun continues the name ("Dhabi-based" too:
+    // "Abu" is not the place of "Abu Dhabi-based").
+    let part = |j: usize| (name_word(an, j) || capitalised(an, j)) && !covered(&(j..j + 1));
     let mut start = r.start;
     while start > 0 && r.end - (start - 1) <= 4 && part(start - 1) {
         start -= 1;
@@ -337,21 +420,31 @@ pub(crate) fn sentence_places(
     // places: "the village of Sharifah", "near Batrah", "in Lucciana".
     let mut i = 0;
     while i < an.tokens.len() {
-        let name_end = (i..an.tokens.len())
-            .take_while(|&j| {
-                let t = &an.tokens[j];
-                t.pos.starts_with("NNP") && t.is_capitalized() && !is_not_place(&t.lower)
-            })
-            .last()
-            .map(|j| j + 1);
-        let Some(end) = name_end.filter(|&e| e - i <= 4) else {
-            i = name_end.unwrap_or(i + 1).max(i + 1);
+        let end = name_end(an, i);
+        if end == i {
+            i += 1;
             continue;
-        };
+        }
+        // A name still going on after four words, or into a compound
+        // adjective ("Abu Dhabi-based"), is not a place's.
+        let goes_on = |j: usize| name_word(an, j) || capitalised(an, j);
+        if end < an.tokens.len() && goes_on(end) {
+            i = (end..an.tokens.len())
+                .find(|&j| !goes_on(j))
+                .unwrap_or(an.tokens.len());
+            continue;
+        }
         let r = i..end;
         let known = covered(&r) || out.iter().any(|p| overlaps(&p.tokens, &r));
         let cued = introduced_as_location(an, i) && named_as_place(an, i);
-        if !known && (cued || ends_with_site(an, &r) || object_of_place_verb(an, i)) {
+        // "in a Jewish settlement": a name between an indefinite article
+        // and a place noun says what kind of place, not which.
+        let kind = i > 0
+            && matches!(an.tokens[i - 1].lower.as_str(), "a" | "an")
+            && an.tokens.get(end).is_some_and(|t| {
+                PLACE_NOUNS.contains(&t.lower.as_str()) || PLACE_PARTS.contains(&t.lower.as_str())
+            });
+        if !known && !kind && (cued || ends_with_site(an, &r) || object_of_place_verb(an, i)) {
             let country = out
                 .iter()
                 .filter(|p| p.tokens.end <= i)
@@ -369,6 +462,7 @@ pub(crate) fn sentence_places(
         }
         i = end;
     }
+    extend_names(an, &mut out);
     out.sort_by_key(|p| p.tokens.start);
     // "in Iraq's northern Nineveh province": the possessor only situates
     // the more precise place that follows it (but "Abuja's International
@@ -381,9 +475,13 @@ pub(crate) fn sentence_places(
             .tokens
             .get(n.tokens.end)
             .is_some_and(|t| PLACE_NOUNS.contains(&t.lower.as_str()));
+        // "Russia's southern region of Ingushetia": a place noun says it.
+        let noun_of = n.tokens.start >= 2
+            && an.tokens[n.tokens.start - 1].lower == "of"
+            && PLACE_NOUNS.contains(&an.tokens[n.tokens.start - 2].lower.as_str());
         if an.tokens.get(end).is_some_and(|t| t.lower == "'s")
             && n.tokens.start <= end + 4
-            && (n.rank > 0 || area)
+            && (n.rank > 0 || area || noun_of)
         {
             out[k].situating = true;
         }
@@ -427,6 +525,71 @@ pub(crate) fn sentence_places(
         out[if first_situates { k - 1 } else { k }].situating = true;
     }
     out
+}
+
+/// Capitalised nouns of seas and landforms that head a name with "of"
+/// ("the Gulf of Aden", "the Horn of Africa").
+const FEATURE_HEADS: &[&str] = &[
+    "gulf", "bay", "strait", "straits", "sea", "horn", "cape", "isle", "lake",
+];
+
+/// True when token `j` is a capitalised compass word that opens a place's
+/// name ("South Vietnam", "Eastern Slavonia", "Central Java").
+fn compass_name_word(an: &Analysis<'_>, j: usize) -> bool {
+    let t = &an.tokens[j];
+    let w = t.lower.as_str();
+    t.is_capitalized()
+        && (COMPASS_POINTS.contains(&w)
+            || w == "central"
+            || w.strip_suffix("ern")
+                .is_some_and(|stem| COMPASS_POINTS.contains(&stem)))
+}
+
+/// Widens the places of a sentence to the whole names they are part of:
+/// a capitalised compass word before ("West Jerusalem"), a capitalised
+/// administrative word after ("Gaza City"), and "<sea or landform> of
+/// <name>" ("the Gulf of Aden"), which replaces the places inside it.
+fn extend_names(an: &Analysis<'_>, out: &mut Vec<PlaceMention>) {
+    let toks = &an.tokens;
+    let free = |out: &[PlaceMention], j: usize| !out.iter().any(|p| p.tokens.contains(&j));
+    for k in 0..out.len() {
+        let r = out[k].tokens.clone();
+        if r.start > 0 && compass_name_word(an, r.start - 1) && free(out, r.start - 1) {
+            out[k].tokens.start -= 1;
+        }
+        let admin = toks
+            .get(r.end)
+            .is_some_and(|t| t.is_capitalized() && ADMIN_SUFFIXES.contains(&t.lower.as_str()));
+        if admin && free(out, r.end) {
+            out[k].tokens.end += 1;
+        }
+    }
+    for j in 0..toks.len().saturating_sub(2) {
+        let head = toks[j].is_capitalized() && FEATURE_HEADS.contains(&toks[j].lower.as_str());
+        if !head || toks[j + 1].lower != "of" {
+            continue;
+        }
+        let end = name_end(an, j + 2);
+        if end == j + 2 {
+            continue;
+        }
+        let r = j..end;
+        out.retain(|p| !overlaps(&p.tokens, &r));
+        let name = toks[r.clone()]
+            .iter()
+            .map(|t| t.word.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(PlaceMention {
+            tokens: r,
+            location: Location {
+                country: None,
+                ..location(name, "")
+            },
+            rank: 2,
+            situating: false,
+        });
+    }
 }
 
 /// The eight compass points ("north", "southwest"), also the stems of their
@@ -541,6 +704,20 @@ fn place_cue(an: &Analysis<'_>, start: usize, skippable: impl Fn(&Tagged) -> boo
     false
 }
 
+/// True when the place at `start` follows "of" after a place noun that
+/// ends a capitalised name ("the Islamic State of Iraq", "Chah Ab District
+/// of Takhar"): it belongs to that name, or only situates it, and does not
+/// locate events.
+fn of_a_name(an: &Analysis<'_>, start: usize) -> bool {
+    let toks = &an.tokens;
+    start >= 3
+        && toks[start - 1].lower == "of"
+        && toks[start - 2].is_capitalized()
+        && PLACE_NOUNS.contains(&toks[start - 2].lower.as_str())
+        && toks[start - 3].is_capitalized()
+        && toks[start - 3].pos.starts_with("NNP")
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -571,6 +748,28 @@ fn introduced_as_location(an: &Analysis<'_>, start: usize) -> bool {
             || PLACE_PARTS.contains(&t.lower.as_str())
             || t.lower == "'s"
     })
+}
+
+/// True when an unknown name follows an indefinite article ("in a Kurdish
+/// neighbourhood", "near a Mosque in Quetta"): it says what kind of
+/// place, not which one.
+fn a_kind(an: &Analysis<'_>, p: &PlaceMention) -> bool {
+    p.rank == 0
+        && p.tokens.start > 0
+        && matches!(an.tokens[p.tokens.start - 1].lower.as_str(), "a" | "an")
+}
+
+/// True when "over" introduces the known place at `start`, with at most
+/// determiners and adjectives between ("shot down over Laos", "patrolled
+/// over northern Iraq") — not a possessor ("a win over Spain's champion").
+fn flown_over(an: &Analysis<'_>, r: &Range<usize>) -> bool {
+    let possessor = an.tokens.get(r.end).is_some_and(|t| t.lower == "'s");
+    !possessor
+        && an.tokens[..r.start]
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.pos.as_str(), "DT" | "JJ"))
+            .is_some_and(|t| t.lower == "over")
 }
 
 /// True when the name at `start` is the object of a verb that only takes
@@ -729,9 +928,10 @@ pub(crate) fn locate<'p>(
     };
     places
         .iter()
-        .filter(|p| !p.situating)
+        .filter(|p| !p.situating && !of_a_name(an, p.tokens.start) && !a_kind(an, p))
         .filter(|p| {
             introduced_as_location(an, p.tokens.start)
+                || p.rank > 0 && flown_over(an, &p.tokens)
                 || ends_with_site(an, &p.tokens)
                 || taken_place(an, &p.tokens, &takers, TERRITORIAL_VERBS)
                 // A country attacked is a target more than a place.
