@@ -427,13 +427,14 @@ fn modality_says_how_real_the_event_is() {
 
 #[test]
 fn only_symmetric_events_make_a_coordination_reciprocal() {
-    // Protesting is not something the two groups do to each other.
+    // Protesting is not something the two groups do to each other: each
+    // protests to its own government.
     let ev = events("Kenyan and Ugandan protesters demonstrated against rising prices.");
+    assert_eq!(ev.len(), 2, "{ev:?}");
     assert!(
-        ev.iter().all(|e| e
-            .target
-            .as_ref()
-            .is_none_or(|t| !t.code.starts_with("KEN") && !t.code.starts_with("UGA"))),
+        ev.iter().all(|e| e.target.as_ref().is_some_and(|t| {
+            t.sector.as_deref() == Some("GOV") && t.country == e.source.country
+        })),
         "{ev:?}"
     );
 }
@@ -1028,11 +1029,12 @@ fn what_a_subject_plans_or_is_scheduled_to_do_is_an_announced_action() {
 
 #[test]
 fn a_protest_needs_no_target_but_takes_the_one_its_demand_names() {
-    // A complete one-party event passes the default threshold.
+    // A complete one-party event passes the default threshold (and a
+    // protest is aimed at the government).
     let got = triples("Hundreds of Indonesian students demonstrated in Jakarta on Saturday.");
     assert!(
         got.iter()
-            .any(|(s, d, c)| s == "IDNEDU" && d.is_empty() && c.starts_with("14")),
+            .any(|(s, d, c)| s == "IDNEDU" && d == "IDNGOV" && c.starts_with("14")),
         "{got:?}"
     );
     // "to demand the resignation of X": X is the target.
@@ -1121,4 +1123,13 @@ fn kinds_of_places_and_possessed_regions() {
         at("Ten people were killed in Russia's southern region of Zabaykalye.").as_deref(),
         Some("Zabaykalye")
     );
+}
+
+#[test]
+fn a_protest_with_no_target_is_aimed_at_the_government() {
+    let got = triples("Thousands of Kenyan teachers staged demonstrations on Monday.");
+    assert!(got.contains(&t("KENEDU", "KENGOV", "141")), "{got:?}");
+    // A government's own protest keeps no target.
+    let got = triples("The Kenyan government staged a protest on Monday.");
+    assert!(got.iter().all(|(_, d, _)| d.is_empty()), "{got:?}");
 }

@@ -1263,6 +1263,22 @@ pub(crate) fn code_sentence(
             }
             _ => {}
         }
+        // A protest with no target named is aimed at the government of the
+        // protesters' country, as CAMEO and PLOVER coders code it ("students
+        // staged demonstrations", "prisoners rioted").
+        if m.pattern.code.starts_with("14") {
+            for (s, t) in &mut pairs {
+                if let (None, Some(c)) = (&t, &s.code.country) {
+                    if s.code.sector.as_deref().is_some_and(|x| x != "GOV") {
+                        let mut gov = ActorRef::country(c);
+                        gov.code = gov.code.with_sector(Some("GOV"));
+                        gov.tokens = g.head..g.head;
+                        gov.resolved = false;
+                        *t = Some(gov);
+                    }
+                }
+            }
+        }
         pairs.dedup_by(|a, b| {
             a.0.code == b.0.code && a.1.as_ref().map(|x| &x.code) == b.1.as_ref().map(|x| &x.code)
         });
