@@ -1129,6 +1129,9 @@ fn kinds_of_places_and_possessed_regions() {
 fn a_protest_with_no_target_is_aimed_at_the_government() {
     let got = triples("Thousands of Kenyan teachers staged demonstrations on Monday.");
     assert!(got.contains(&t("KENEDU", "KENGOV", "141")), "{got:?}");
+    // A curfew a state's authorities impose is aimed at its civilians.
+    let got = triples("The Kenyan government imposed a curfew in Mombasa on Monday.");
+    assert!(got.contains(&t("KENGOV", "KENCVL", "1723")), "{got:?}");
     // A government's own protest keeps no target.
     let got = triples("The Kenyan government staged a protest on Monday.");
     assert!(got.iter().all(|(_, d, _)| d.is_empty()), "{got:?}");

@@ -967,6 +967,26 @@ const RECIPROCAL_VERBS: &[&str] = &[
     "tussle",
 ];
 
+/// The party an event with no target named is aimed at by CAMEO and PLOVER
+/// coders' convention: a protest (14x) by a non-government actor targets its
+/// country's government ("students staged demonstrations"); a curfew, a state
+/// of emergency or martial law (1723, 1724) imposed by a state's authorities
+/// targets its civilians. The target has an empty span at the trigger.
+fn implicit_target(code: &str, source: &ActorRef, at: usize) -> Option<ActorRef> {
+    let country = source.code.country.as_deref()?;
+    let sector = source.code.sector.as_deref()?;
+    let target_sector = match code {
+        c if c.starts_with("14") && sector != "GOV" => "GOV",
+        "1723" | "1724" if matches!(sector, "GOV" | "MIL" | "COP") => "CVL",
+        _ => return None,
+    };
+    let mut t = ActorRef::country(country);
+    t.code = t.code.with_sector(Some(target_sector));
+    t.tokens = at..at;
+    t.resolved = false;
+    Some(t)
+}
+
 /// Verbs whose infinitive complement is what their subject plans to do
 /// ("is scheduled to attend", "wants to attack", "plans to visit").
 const FUTURE_FRAMES: &[&str] = &[
@@ -1263,20 +1283,9 @@ pub(crate) fn code_sentence(
             }
             _ => {}
         }
-        // A protest with no target named is aimed at the government of the
-        // protesters' country, as CAMEO and PLOVER coders code it ("students
-        // staged demonstrations", "prisoners rioted").
-        if m.pattern.code.starts_with("14") {
-            for (s, t) in &mut pairs {
-                if let (None, Some(c)) = (&t, &s.code.country) {
-                    if s.code.sector.as_deref().is_some_and(|x| x != "GOV") {
-                        let mut gov = ActorRef::country(c);
-                        gov.code = gov.code.with_sector(Some("GOV"));
-                        gov.tokens = g.head..g.head;
-                        gov.resolved = false;
-                        *t = Some(gov);
-                    }
-                }
+        for (s, t) in &mut pairs {
+            if t.is_none() {
+                *t = implicit_target(&m.pattern.code, s, g.head);
             }
         }
         pairs.dedup_by(|a, b| {
