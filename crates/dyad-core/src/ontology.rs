@@ -170,6 +170,39 @@ pub fn intent_code(code: &str) -> Option<&'static str> {
     })
 }
 
+/// The CAMEO demand (10x) for an action someone says another party must
+/// take ("Russia said Sudan must return the helicopter" → 1053): the kind of
+/// action is kept where CAMEO has a demand for it, otherwise plain 100.
+pub fn demand_code(code: &str) -> &'static str {
+    if code == "0871" {
+        return "107";
+    }
+    match code.get(..3).unwrap_or("") {
+        "045" => "108",
+        c if c.starts_with("04") => "106",
+        "061" => "1011",
+        "062" => "1012",
+        "063" => "1013",
+        "064" => "1014",
+        c if c.starts_with("05") || c.starts_with("06") => "101",
+        "071" => "1031",
+        "072" => "1032",
+        "073" => "1033",
+        "074" => "1034",
+        c if c.starts_with("07") => "103",
+        "081" => "1051",
+        "082" => "1052",
+        "083" => "104",
+        "084" => "1053",
+        "085" => "1054",
+        "086" => "1055",
+        "087" => "1056",
+        c if c.starts_with("08") => "105",
+        c if c.starts_with("09") => "101",
+        _ => "100",
+    }
+}
+
 /// The CAMEO code of an intent its actor denies ("will not accept
 /// refugees", "will not meet"): CAMEO codes such statements as the
 /// rejection (12) of the cooperation, keeping its kind. None for codes

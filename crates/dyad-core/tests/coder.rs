@@ -1136,3 +1136,19 @@ fn a_protest_with_no_target_is_aimed_at_the_government() {
     let got = triples("The Kenyan government staged a protest on Monday.");
     assert!(got.iter().all(|(_, d, _)| d.is_empty()), "{got:?}");
 }
+
+#[test]
+fn what_a_reporter_says_another_party_must_do_is_a_demand() {
+    let got = triples("Kenya said on Monday that Uganda must release the detained fishermen.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "KEN" && d == "UGA" && c.starts_with("10")),
+        "{got:?}"
+    );
+    // The action's kind is kept where CAMEO has a demand for it.
+    let got = triples("France declared that Iran must hold talks with the IAEA.");
+    assert!(got.contains(&t("FRA", "IRN", "106")), "{got:?}");
+    // Not when the reporter is the obliged party, nor when negated.
+    let got = triples("Kenya said it must reform its police.");
+    assert!(got.iter().all(|(_, _, c)| !c.starts_with("10")), "{got:?}");
+}

@@ -967,6 +967,99 @@ const RECIPROCAL_VERBS: &[&str] = &[
     "tussle",
 ];
 
+/// Verbs that report what their subject holds another party must do.
+const OBLIGING: &[&str] = &[
+    "say",
+    "state",
+    "declare",
+    "insist",
+    "reiterate",
+    "conclude",
+    "stress",
+];
+
+/// For an affirmed "must"/"should" verb group `gi` after a reporting verb
+/// ("X said Y must …"): the reporter's and the obliged party's phrases,
+/// when both are actors and differ.
+fn obliged_parties(
+    an: &Analysis<'_>,
+    phrases: &[Phrase],
+    groups: &[VerbGroup],
+    gi: usize,
+) -> Option<(usize, usize)> {
+    let g = &groups[gi];
+    let obliged = !g.infinitive
+        && !g.negated
+        && an.tokens[g.tokens.clone()]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "must" | "should"));
+    if !obliged {
+        return None;
+    }
+    let r = gi.checked_sub(1)?;
+    let reporter = &groups[r];
+    if !OBLIGING.contains(&an.tokens[reporter.head].lemma.as_str()) {
+        return None;
+    }
+    let rep = subject(an, phrases, reporter.tokens.start)?;
+    let obl = subject(an, phrases, g.tokens.start)?;
+    let actors = |p: usize| phrases[p].kind == PhraseKind::Actors && !phrases[p].members.is_empty();
+    (rep != obl && actors(rep) && actors(obl)).then_some((rep, obl))
+}
+
+/// The most specific of `candidates` that matches verb group `g`.
+fn best_match<'p>(
+    an: &Analysis<'_>,
+    all: &[Phrase],
+    phrases: &[Phrase],
+    verb_chunks: &[Range<usize>],
+    g: &VerbGroup,
+    candidates: &[&'p Pattern],
+) -> Option<PatternMatch<'p>> {
+    let after = g.head + 1;
+    let mut best: Option<PatternMatch> = None;
+    for p in candidates {
+        // The passive drops the target slot (the subject is the target);
+        // only then is a copy of the elements needed.
+        let elems: std::borrow::Cow<[PatternElement]> = if g.passive {
+            p.rest
+                .iter()
+                .filter(|e| **e != PatternElement::Target)
+                .cloned()
+                .collect()
+        } else {
+            std::borrow::Cow::Borrowed(&p.rest)
+        };
+        // A bare intransitive pattern ("clash") does not match a verb
+        // with a non-actor object ("are fighting protectionism").
+        if elems.is_empty()
+            && starts_noun_phrase(an, after)
+            && phrase_starting_at(phrases, after).is_none()
+        {
+            continue;
+        }
+        if let Some(r) = match_pattern(an, all, verb_chunks, g, p, &elems)
+            // A particle in the verb group must be part of the pattern:
+            // "fight off" is not "fight".
+            .filter(|r| r.end >= g.tokens.end)
+        {
+            let better = best
+                .as_ref()
+                .is_none_or(|b| p.specificity() > b.pattern.specificity());
+            if better {
+                best = Some(PatternMatch {
+                    pattern: p,
+                    target: r.target,
+                    end: r.end,
+                    source: r.source,
+                    explicit: r.explicit,
+                });
+            }
+        }
+    }
+    best
+}
+
 /// The party an event with no target named is aimed at by CAMEO and PLOVER
 /// coders' convention: a protest (14x) by a non-government actor targets its
 /// country's government ("students staged demonstrations"); a curfew, a state
@@ -1061,6 +1154,36 @@ pub(crate) fn code_sentence(
             }
         };
         let candidates: Vec<&Pattern> = kb.patterns.for_anchor(&head.lemma).collect();
+        // "Russia said Sudan must return the helicopter", "the forum
+        // concluded that the US must allocate more": what a reporter says
+        // another party must do is the reporter's demand on it (CAMEO 10x).
+        if let Some((rep, obl)) = obliged_parties(an, phrases, &groups, gi) {
+            let action = best_match(an, all, phrases, &verb_chunks, g, &candidates);
+            let code = action
+                .as_ref()
+                .map_or("100", |m| crate::ontology::demand_code(&m.pattern.code));
+            let pairs = directed_pairs(&phrases[rep].members, &phrases[obl].members);
+            let n = pairs.len();
+            for (s, t) in pairs {
+                let resolved = s.resolved || t.as_ref().is_some_and(|t| t.resolved);
+                found.push(Found {
+                    source: s,
+                    target: t,
+                    code: code.to_string(),
+                    pattern: "say that + must".into(),
+                    trigger: g.tokens.clone(),
+                    negated: false,
+                    future: false,
+                    attributed_to: None,
+                    confidence: if resolved { 0.65 } else { 0.75 },
+                });
+            }
+            decide(format!(
+                "a reported obligation ('{}') → {code}: {n} event(s)",
+                words.join(" ")
+            ));
+            continue;
+        }
         if candidates.is_empty() {
             decide("no pattern for this verb".into());
             continue;
@@ -1102,47 +1225,7 @@ pub(crate) fn code_sentence(
             decide("subjunctive after 'that': what is asked for, not an event of its own".into());
             continue;
         }
-        let after = g.head + 1;
-        let mut best: Option<PatternMatch> = None;
-        for p in &candidates {
-            // The passive drops the target slot (the subject is the target);
-            // only then is a copy of the elements needed.
-            let elems: std::borrow::Cow<[PatternElement]> = if g.passive {
-                p.rest
-                    .iter()
-                    .filter(|e| **e != PatternElement::Target)
-                    .cloned()
-                    .collect()
-            } else {
-                std::borrow::Cow::Borrowed(&p.rest)
-            };
-            // A bare intransitive pattern ("clash") does not match a verb
-            // with a non-actor object ("are fighting protectionism").
-            if elems.is_empty()
-                && starts_noun_phrase(an, after)
-                && phrase_starting_at(phrases, after).is_none()
-            {
-                continue;
-            }
-            if let Some(r) = match_pattern(an, all, &verb_chunks, g, p, &elems)
-                // A particle in the verb group must be part of the pattern:
-                // "fight off" is not "fight".
-                .filter(|r| r.end >= g.tokens.end)
-            {
-                let better = best
-                    .as_ref()
-                    .is_none_or(|b| p.specificity() > b.pattern.specificity());
-                if better {
-                    best = Some(PatternMatch {
-                        pattern: p,
-                        target: r.target,
-                        end: r.end,
-                        source: r.source,
-                        explicit: r.explicit,
-                    });
-                }
-            }
-        }
+        let best = best_match(an, all, phrases, &verb_chunks, g, &candidates);
         let Some(m) = best else {
             decide(format!(
                 "{} pattern(s) for '{}', none matched the words after it",
