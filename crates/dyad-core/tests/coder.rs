@@ -1152,3 +1152,125 @@ fn what_a_reporter_says_another_party_must_do_is_a_demand() {
     let got = triples("Kenya said it must reform its police.");
     assert!(got.iter().all(|(_, _, c)| !c.starts_with("10")), "{got:?}");
 }
+
+#[test]
+fn a_possessive_before_a_place_and_a_place_noun_in_apposition_introduce_it() {
+    let at =
+        |text: &str, verb: &str| dyad_core::locate_verb(&doc(text), verb, kb()).map(|l| l.text);
+    // A possessive may stand between the preposition and the place.
+    assert_eq!(
+        at(
+            "A judge was shot outside his Nairobi office on Monday.",
+            "shot"
+        )
+        .as_deref(),
+        Some("Nairobi")
+    );
+    // "the capital, X": the name in apposition is introduced as the noun is.
+    assert_eq!(
+        at(
+            "Two traders were killed near the capital, Kampala, on Monday.",
+            "killed"
+        )
+        .as_deref(),
+        Some("Kampala")
+    );
+    // "hometown of X" introduces a place.
+    assert_eq!(
+        at(
+            "A mayor was killed in his hometown of Mombasa on Sunday.",
+            "killed"
+        )
+        .as_deref(),
+        Some("Mombasa")
+    );
+}
+
+#[test]
+fn a_town_modifying_a_building_locates_what_happens_there() {
+    let at =
+        |text: &str, verb: &str| dyad_core::locate_verb(&doc(text), verb, kb()).map(|l| l.text);
+    assert_eq!(
+        at(
+            "The owner of a small Nairobi hotel was shot dead on Friday.",
+            "shot"
+        )
+        .as_deref(),
+        Some("Nairobi")
+    );
+    // A country before a building says whose it is, not where.
+    assert_eq!(
+        at(
+            "Protesters marched on a Kenya embassy on Friday.",
+            "marched"
+        ),
+        None
+    );
+}
+
+#[test]
+fn the_place_an_assault_is_on_locates_it() {
+    let at =
+        |text: &str, verb: &str| dyad_core::locate_verb(&doc(text), verb, kb()).map(|l| l.text);
+    // A town known or unknown after "the attack on".
+    assert_eq!(
+        at(
+            "Rebels launched a fresh attack on Mombasa at dawn.",
+            "launched"
+        )
+        .as_deref(),
+        Some("Mombasa")
+    );
+    assert_eq!(
+        at(
+            "Militias launched an assault on Dalbaro before dawn.",
+            "launched"
+        )
+        .as_deref(),
+        Some("Dalbaro")
+    );
+    // Not a name that modifies a noun, nor a country (a target).
+    assert_eq!(
+        at(
+            "Rebels launched an attack on the Dalbaro garrison at dawn.",
+            "launched"
+        ),
+        None
+    );
+    assert_eq!(
+        at("Rebels launched an attack on Kenya at dawn.", "launched"),
+        None
+    );
+}
+
+#[test]
+fn a_place_with_its_own_kind_noun_lies_in_the_next_one() {
+    let at =
+        |text: &str, verb: &str| dyad_core::locate_verb(&doc(text), verb, kb()).map(|l| l.text);
+    // "<X> district in/of <Y> province": X, the smaller place.
+    assert_eq!(
+        at(
+            "Two guards were killed in Dalbaro district of Mandera county on Monday.",
+            "killed"
+        )
+        .as_deref(),
+        Some("Dalbaro")
+    );
+    assert_eq!(
+        at(
+            "Two guards were killed in Dalbaro village in Mandera county on Monday.",
+            "killed"
+        )
+        .as_deref(),
+        Some("Dalbaro")
+    );
+    // But "the <Y> <kind> of <X>" still names X as part of Y.
+    assert_eq!(
+        at(
+            "Two guards were killed in the Mandera town of Dalbaro on Monday.",
+            "killed"
+        )
+        .as_deref(),
+        Some("Dalbaro")
+    );
+}

@@ -139,6 +139,7 @@ const PLACE_NOUNS: &[&str] = &[
     "municipality",
     "quarter",
     "pocket",
+    "hometown",
 ];
 
 /// Capitalised words that end the name of an administrative area: a
@@ -153,6 +154,7 @@ const ADMIN_SUFFIXES: &[&str] = &[
     "state",
     "oblast",
     "city",
+    "town",
     "prefecture",
 ];
 
@@ -304,6 +306,48 @@ fn ends_with_site(an: &Analysis<'_>, r: &Range<usize>) -> bool {
     r.len() >= 2 && SITE_SUFFIXES.contains(&an.tokens[r.end - 1].lower.as_str())
 }
 
+/// Lowercase nouns of buildings and sites a town's name can modify: "his
+/// Nairobi home", "a small Mombasa hotel", "the Kabul airport".
+const VENUE_NOUNS: &[&str] = &[
+    "home",
+    "house",
+    "residence",
+    "apartment",
+    "flat",
+    "villa",
+    "cabin",
+    "compound",
+    "hotel",
+    "restaurant",
+    "cafe",
+    "nightclub",
+    "office",
+    "offices",
+    "headquarters",
+    "airport",
+    "base",
+    "theater",
+    "theatre",
+];
+
+/// True when the town or region at `r` (not a country: "a U.S. base" is
+/// American, not in America) modifies a building noun after a determiner,
+/// a possessive or an adjective ("outside his Nairobi home", "the owner
+/// of a small Mombasa hotel"): the building, and what happens there, is
+/// in that place.
+fn venue_modifier(an: &Analysis<'_>, p: &PlaceMention) -> bool {
+    let toks = &an.tokens;
+    p.rank < 3
+        && p.tokens.start > 0
+        && matches!(
+            toks[p.tokens.start - 1].pos.as_str(),
+            "DT" | "PRP$" | "JJ" | "POS"
+        )
+        && toks
+            .get(p.tokens.end)
+            .is_some_and(|t| !t.is_capitalized() && VENUE_NOUNS.contains(&t.lower.as_str()))
+}
+
 fn location(name: String, iso3: &str) -> Location {
     Location {
         name,
@@ -436,7 +480,7 @@ pub(crate) fn sentence_places(
         }
         let r = i..end;
         let known = covered(&r) || out.iter().any(|p| overlaps(&p.tokens, &r));
-        let cued = introduced_as_location(an, i) && named_as_place(an, i);
+        let cued = introduced_as_location(an, i) && named_as_place(an, i) || attacked_place(an, &r);
         // "in a Jewish settlement": a name between an indefinite article
         // and a place noun says what kind of place, not which.
         let kind = i > 0
@@ -517,7 +561,25 @@ pub(crate) fn sentence_places(
             .rev()
             .find(|&j| !matches!(an.tokens[j].pos.as_str(), "JJ" | "DT"))
             .is_some_and(|j| kind_of(j, from));
-        let first_situates = if loose_noun_of && apposition {
+        // "Dalbaro district in Mandera county", "Dalbaro town of
+        // the northern province of Mandera": a place followed by its own
+        // kind noun, then "in" or "of" and another place, lies in that one.
+        let kind_after = |r: &Range<usize>| {
+            an.tokens.get(r.end).is_some_and(|t| {
+                PLACE_NOUNS.contains(&t.lower.as_str()) && !is_direction_or_part(&t.lower)
+            })
+        };
+        let within = kind_after(&out[k - 1].tokens)
+            && an
+                .tokens
+                .get(from + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "in" | "of"))
+            && (kind_after(&out[k].tokens)
+                || an.tokens[from + 1].lower == "in"
+                // "… town of the northern province of Mandera", not "the
+                // West Bank city of Nablus".
+                || noun_of && to >= 2 && to - 2 > from);
+        let first_situates = if within || loose_noun_of && apposition {
             false
         } else {
             a > b || (a == b && noun_of)
@@ -686,6 +748,20 @@ fn named_as_place(an: &Analysis<'_>, start: usize) -> bool {
 /// anything else.
 fn place_cue(an: &Analysis<'_>, start: usize, skippable: impl Fn(&Tagged) -> bool) -> bool {
     let toks = &an.tokens;
+    // "near the capital, Kampala": a name in apposition to a place noun
+    // is cued as that noun is.
+    let start = match start.checked_sub(2) {
+        Some(p)
+            if toks[start - 1].lower == ","
+                && PLACE_NOUNS.contains(&toks[p].lower.as_str())
+                && !is_direction_or_part(&toks[p].lower)
+                && p > 0
+                && matches!(toks[p - 1].pos.as_str(), "DT" | "JJ") =>
+        {
+            p
+        }
+        _ => start,
+    };
     for prev in (start.saturating_sub(8)..start).rev() {
         let t = &toks[prev];
         let w = t.lower.as_str();
@@ -702,6 +778,51 @@ fn place_cue(an: &Analysis<'_>, start: usize, skippable: impl Fn(&Tagged) -> boo
         }
     }
     false
+}
+
+/// Nouns of assault: "on" after one introduces the place attacked ("the
+/// assault on Dalbaro", "an attack on Dalbaro village").
+const ATTACK_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "assault",
+    "assaults",
+    "raid",
+    "raids",
+    "offensive",
+    "onslaught",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "bombardment",
+];
+
+/// True when the name at `r` is what a noun of assault is "on", with at
+/// most two determiners or adjectives between ("the assault on Dalbaro",
+/// "attacks on eastern Mandera") and the name not itself a modifier or a
+/// possessor ("an attack on the Dalbaro garrison", "attacks on
+/// Mombasa's port").
+fn attacked_place(an: &Analysis<'_>, r: &Range<usize>) -> bool {
+    let toks = &an.tokens;
+    let modifier = toks.get(r.end).is_some_and(|t| {
+        t.lower == "'s"
+            || t.pos == "POS"
+            || t.pos.starts_with("NN")
+                && !t.is_capitalized()
+                && !PLACE_NOUNS.contains(&t.lower.as_str())
+    });
+    let Some(on) = (r.start.saturating_sub(3)..r.start)
+        .rev()
+        .find(|&j| !matches!(toks[j].pos.as_str(), "DT" | "JJ"))
+    else {
+        return false;
+    };
+    !modifier
+        && toks[on].lower == "on"
+        && on.checked_sub(1).is_some_and(|p| {
+            toks[p].pos.starts_with("NN") && ATTACK_NOUNS.contains(&toks[p].lower.as_str())
+        })
 }
 
 /// True when the place at `start` follows "of" after a place noun that
@@ -739,12 +860,15 @@ fn gazetteer_location(p: &crate::kb::Place) -> Location {
 }
 
 /// True when the words before `start` introduce a location: a locative
-/// preposition, possibly followed by determiners, adjectives, names and
-/// numbers ("in the West Bank city of"), or a place noun and "of".
+/// preposition, possibly followed by determiners, possessives, adjectives,
+/// names and numbers ("in the West Bank city of", "outside his"), or a
+/// place noun and "of".
 fn introduced_as_location(an: &Analysis<'_>, start: usize) -> bool {
     place_cue(an, start, |t| {
-        matches!(t.pos.as_str(), "DT" | "JJ" | "NNP" | "NNPS" | "CD" | "POS")
-            || PLACE_NOUNS.contains(&t.lower.as_str())
+        matches!(
+            t.pos.as_str(),
+            "DT" | "JJ" | "NNP" | "NNPS" | "CD" | "POS" | "PRP$"
+        ) || PLACE_NOUNS.contains(&t.lower.as_str())
             || PLACE_PARTS.contains(&t.lower.as_str())
             || t.lower == "'s"
     })
@@ -933,6 +1057,9 @@ pub(crate) fn locate<'p>(
             introduced_as_location(an, p.tokens.start)
                 || p.rank > 0 && flown_over(an, &p.tokens)
                 || ends_with_site(an, &p.tokens)
+                || venue_modifier(an, p)
+                // A country attacked is a target more than a place.
+                || p.rank < 3 && attacked_place(an, &p.tokens)
                 || taken_place(an, &p.tokens, &takers, TERRITORIAL_VERBS)
                 // A country attacked is a target more than a place.
                 || p.rank < 3 && taken_place(an, &p.tokens, &takers, ATTACK_VERBS)
