@@ -1274,3 +1274,9 @@ fn a_place_with_its_own_kind_noun_lies_in_the_next_one() {
         Some("Dalbaro")
     );
 }
+
+#[test]
+fn a_participle_with_a_prepositional_phrase_is_skipped_for_the_subject() {
+    let got = triples("A Kenyan newspaper based in Nairobi has criticized Uganda.");
+    assert!(got.contains(&t("KENMED", "UGA", "110")), "{got:?}");
+}

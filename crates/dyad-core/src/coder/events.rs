@@ -755,12 +755,19 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
         // A reduced relative clause ("British aircraft using guided
         // missiles killed …", "militiamen armed with machetes"): a participle
         // and its object, skipped once.
+        // "The Red Cross operating in Iraq said": a participle whose
+        // prepositional phrase was passed over above ends right here.
         let object = an
             .chunks
             .iter()
             .position(|c| c.kind == ChunkKind::Noun && c.tokens.end == k);
         let participle = object
             .and_then(|o| o.checked_sub(1))
+            .or_else(|| {
+                an.chunks
+                    .iter()
+                    .position(|c| c.kind == ChunkKind::Verb && c.tokens.end == k)
+            })
             .map(|v| &an.chunks[v])
             .filter(|v| {
                 v.kind == ChunkKind::Verb
