@@ -657,6 +657,9 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
     // "with each side accusing the other": an absolute clause, its subject after "with".
     let gerund = an.tokens.get(start).is_some_and(|t| t.pos == "VBG");
     let mut skipped_relative = false;
+    // True once a non-actor prepositional phrase was passed over ("in Iraq"
+    // in "The Red Cross operating in Iraq said"), until a relative is skipped.
+    let mut passed_pp = false;
     let mut k = start;
     let mut commas = 0;
     while k > 0 {
@@ -750,6 +753,7 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
             .find(|c| c.kind == ChunkKind::Prep && c.tokens.end == k && c.tokens.start > 0);
         if let Some(c) = pp {
             k = c.tokens.start;
+            passed_pp = true;
             continue;
         }
         // A reduced relative clause ("British aircraft using guided
@@ -766,7 +770,7 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
             .or_else(|| {
                 an.chunks
                     .iter()
-                    .position(|c| c.kind == ChunkKind::Verb && c.tokens.end == k)
+                    .position(|c| passed_pp && c.kind == ChunkKind::Verb && c.tokens.end == k)
             })
             .map(|v| &an.chunks[v])
             .filter(|v| {
@@ -777,6 +781,7 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
         match participle {
             Some(v) if !skipped_relative => {
                 skipped_relative = true;
+                passed_pp = false;
                 k = v.tokens.start;
             }
             _ => return None,
