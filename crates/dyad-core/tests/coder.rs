@@ -1280,3 +1280,12 @@ fn a_participle_with_a_prepositional_phrase_is_skipped_for_the_subject() {
     let got = triples("A Kenyan newspaper based in Nairobi has criticized Uganda.");
     assert!(got.contains(&t("KENMED", "UGA", "110")), "{got:?}");
 }
+
+#[test]
+fn parties_that_met_met_each_other() {
+    let got = triples("Kenya, Uganda and Tanzania met on Monday.");
+    assert_eq!(got.len(), 6, "{got:?}");
+    assert!(got.contains(&t("UGA", "TZA", "040")), "{got:?}");
+    // One party meeting alone is no event at the default threshold.
+    assert!(triples("The Kenyan cabinet met on Monday.").is_empty());
+}
