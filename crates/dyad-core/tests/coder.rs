@@ -1289,3 +1289,11 @@ fn parties_that_met_met_each_other() {
     // One party meeting alone is no event at the default threshold.
     assert!(triples("The Kenyan cabinet met on Monday.").is_empty());
 }
+
+#[test]
+fn a_state_acting_on_itself_acts_with_no_other_party() {
+    // "in Kenya" after the Kenyan government: no KENGOV → KEN dyad, but
+    // the event stays (and a state of emergency targets the civilians).
+    let got = triples("The Kenyan government declared a state of emergency in Kenya on Monday.");
+    assert!(got.contains(&t("KENGOV", "KENCVL", "1724")), "{got:?}");
+}

@@ -1355,6 +1355,17 @@ pub(crate) fn code_sentence(
             }
             (PhraseKind::Actors, Some(t)) if t.kind == PhraseKind::Actors => {
                 pairs.extend(directed_pairs(&src.members, &t.members));
+                // "promised to democratize Serbia", "declared a state of
+                // siege in Haiti": a state's actors acting on their own
+                // state act with no other party, when the event is complete
+                // without one.
+                if pairs.is_empty() {
+                    pairs.extend(src.members.iter().filter_map(|s| {
+                        let implicit = implicit_target(&m.pattern.code, s, g.head);
+                        (!m.pattern.has_target() || implicit.is_some())
+                            .then(|| (s.clone(), implicit))
+                    }));
+                }
             }
             // Reciprocal: every ordered pair of a short coordination, for
             // events that two parties do to each other (meet, fight, sign).
