@@ -1297,3 +1297,12 @@ fn a_state_acting_on_itself_acts_with_no_other_party() {
     let got = triples("The Kenyan government declared a state of emergency in Kenya on Monday.");
     assert!(got.contains(&t("KENGOV", "KENCVL", "1724")), "{got:?}");
 }
+
+#[test]
+fn talks_make_a_coordination_reciprocal_whatever_the_verb() {
+    let got = triples("Kenya and Uganda renewed negotiations on Monday.");
+    assert_eq!(got, [t("KEN", "UGA", "046"), t("UGA", "KEN", "046")]);
+    // Airstrikes do not.
+    let got = triples("Kenya and Uganda launched airstrikes on Monday.");
+    assert!(got.iter().all(|(_, d, _)| d.is_empty()), "{got:?}");
+}

@@ -1111,8 +1111,19 @@ fn future_frame(an: &Analysis<'_>, groups: &[VerbGroup], gi: usize) -> Option<us
     .then_some(f)
 }
 
-fn is_reciprocal(verb_lemma: &str) -> bool {
+/// Objects that make any verb's coordinated subject act on each other
+/// ("Israel and Lebanon renewed negotiations").
+const RECIPROCAL_OBJECTS: &[&str] = &["talks", "negotiations", "dialogue"];
+
+/// True when a coordinated subject of this verb and pattern acts on each
+/// other: a [`RECIPROCAL_VERBS`] verb, or a pattern spelling one of
+/// [`RECIPROCAL_OBJECTS`].
+fn is_reciprocal(verb_lemma: &str, pattern: &Pattern) -> bool {
     RECIPROCAL_VERBS.contains(&verb_lemma)
+        || pattern.rest.iter().any(|e| match e {
+            PatternElement::Word(ws) => ws.iter().any(|w| RECIPROCAL_OBJECTS.contains(&w.as_str())),
+            _ => false,
+        })
 }
 
 /// Codes one sentence. `all` holds the actor phrases, then (from index
@@ -1304,7 +1315,7 @@ pub(crate) fn code_sentence(
         let target = target.or_else(|| {
             let s = source?;
             // Parties that meet or fight each other keep that reading.
-            if phrases[s].members.len() > 1 && is_reciprocal(&head.lemma) {
+            if phrases[s].members.len() > 1 && is_reciprocal(&head.lemma, m.pattern) {
                 return None;
             }
             let foreign = |p: &Phrase| {
@@ -1370,7 +1381,8 @@ pub(crate) fn code_sentence(
             // Reciprocal: every ordered pair of a short coordination, for
             // events that two parties do to each other (meet, fight, sign).
             (PhraseKind::Actors | PhraseKind::EachSide, None)
-                if (2..=3).contains(&src.members.len()) && is_reciprocal(&head.lemma) =>
+                if (2..=3).contains(&src.members.len())
+                    && is_reciprocal(&head.lemma, m.pattern) =>
             {
                 for s in &src.members {
                     for t in &src.members {
@@ -1382,7 +1394,7 @@ pub(crate) fn code_sentence(
             }
             // A longer list acting together has no clear dyads.
             (PhraseKind::Actors | PhraseKind::EachSide, None)
-                if src.members.len() > 3 && is_reciprocal(&head.lemma) => {}
+                if src.members.len() > 3 && is_reciprocal(&head.lemma, m.pattern) => {}
             // "US and British activists staged a protest": each acts, no target.
             (PhraseKind::Actors, None) => {
                 pairs.extend(src.members.iter().map(|s| (s.clone(), None)));
