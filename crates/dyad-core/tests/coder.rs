@@ -1148,6 +1148,14 @@ fn what_a_reporter_says_another_party_must_do_is_a_demand() {
     // The action's kind is kept where CAMEO has a demand for it.
     let got = triples("France declared that Iran must hold talks with the IAEA.");
     assert!(got.contains(&t("FRA", "IRN", "106")), "{got:?}");
+    // "announced that … must" too.
+    let got =
+        triples("Ugandan rebels announced that the Ugandan government must release the prisoners.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "UGAREB" && d == "UGAGOV" && c.starts_with("10")),
+        "{got:?}"
+    );
     // Not when the reporter is the obliged party, nor when negated.
     let got = triples("Kenya said it must reform its police.");
     assert!(got.iter().all(|(_, _, c)| !c.starts_with("10")), "{got:?}");

@@ -984,6 +984,7 @@ const OBLIGING: &[&str] = &[
     "say",
     "state",
     "declare",
+    "announce",
     "insist",
     "reiterate",
     "conclude",
