@@ -41,11 +41,19 @@ impl ActorRef {
     /// A bare country actor.
     pub fn country(iso3: &str) -> Self {
         ActorRef {
-            code: ActorCode::from_parts(iso3, None),
+            resolved: true,
+            ..ActorRef::of(ActorCode::from_parts(iso3, None), 0..0)
+        }
+    }
+
+    /// An actor with this code named by these tokens, read from the words.
+    pub fn of(code: ActorCode, tokens: Range<usize>) -> Self {
+        ActorRef {
+            code,
             name: None,
             head: None,
-            tokens: 0..0,
-            resolved: true,
+            tokens,
+            resolved: false,
         }
     }
 
@@ -991,26 +999,14 @@ fn read_core(
                 tokens: r.clone(),
                 resolved: false,
             };
-            Some(NpReading {
-                actors: vec![a],
-                kind: PhraseKind::Actors,
-                unknown_name: None,
-                has_role: false,
-                place: false,
-            })
+            Some(reading(vec![a], PhraseKind::Actors))
         }
         (None, Some(name)) => {
             // "the United Nations Emergency Relief Coordinator", "the Iraqi
             // National Congress": an organisation or a country naming one of
             // its bodies or offices.
             if let Some(a) = body_of_named(an, &r, name_start) {
-                return Some(NpReading {
-                    actors: vec![a],
-                    kind: PhraseKind::Actors,
-                    unknown_name: None,
-                    has_role: false,
-                    place: false,
-                });
+                return Some(reading(vec![a], PhraseKind::Actors));
             }
             // A title before an unknown name: "Armenian Foreign Minister Zohrab Mnatsakanyan".
             let title = r.start..name_start;
@@ -1053,19 +1049,8 @@ fn read_core(
                 || toks[name_start].word.len() > 3 && toks[name_start].word.ends_with('s');
             if name_start + 1 == r.end && plural {
                 if let Some(c) = demonym {
-                    return Some(NpReading {
-                        actors: vec![ActorRef {
-                            code: ActorCode::from_parts(&c, None),
-                            name: None,
-                            head: None,
-                            tokens: r.clone(),
-                            resolved: false,
-                        }],
-                        kind: PhraseKind::Actors,
-                        unknown_name: None,
-                        has_role: false,
-                        place: false,
-                    });
+                    let a = ActorRef::of(ActorCode::from_parts(&c, None), r.clone());
+                    return Some(reading(vec![a], PhraseKind::Actors));
                 }
             }
             // A name introduced earlier in the document.
@@ -1101,19 +1086,10 @@ fn read_core(
                     _ => None,
                 })
                 .next_back()?;
-            Some(NpReading {
-                actors: vec![ActorRef {
-                    code: org,
-                    name: None,
-                    head: None,
-                    tokens: r.clone(),
-                    resolved: false,
-                }],
-                kind: PhraseKind::Actors,
-                unknown_name: None,
-                has_role: false,
-                place: false,
-            })
+            Some(reading(
+                vec![ActorRef::of(org, r.clone())],
+                PhraseKind::Actors,
+            ))
         }
         (None, None) => None,
     }
@@ -1210,10 +1186,7 @@ fn body_of_named(an: &Analysis<'_>, r: &Range<usize>, name_start: usize) -> Opti
         _ => return None,
     };
     Some(ActorRef {
-        code,
-        name: None,
-        head: None,
-        tokens: r.clone(),
         resolved: true,
+        ..ActorRef::of(code, r.clone())
     })
 }
