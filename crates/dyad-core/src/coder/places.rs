@@ -83,8 +83,8 @@ fn is_not_place(w: &str) -> bool {
     CALENDAR_WORDS.contains(&w) || NOT_PLACES.contains(&w)
 }
 
-/// Nouns that make "<noun> of X" a place ("the city of Nablus", "20 km
-/// north of Kyiv", "the outskirts of Aleppo").
+/// Nouns that make "<noun> of X" a place ("the city of Nablus", "the
+/// outskirts of Aleppo"); with the [`COMPASS_POINTS`], [`is_place_noun`].
 const PLACE_NOUNS: &[&str] = &[
     "city",
     "cities",
@@ -115,14 +115,6 @@ const PLACE_NOUNS: &[&str] = &[
     "centre",
     "center",
     "heart",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
     "port",
     "border",
     "governorate",
@@ -486,7 +478,7 @@ pub(crate) fn sentence_places(
         let kind = i > 0
             && matches!(an.tokens[i - 1].lower.as_str(), "a" | "an")
             && an.tokens.get(end).is_some_and(|t| {
-                PLACE_NOUNS.contains(&t.lower.as_str()) || PLACE_PARTS.contains(&t.lower.as_str())
+                is_place_noun(&t.lower) || PLACE_PARTS.contains(&t.lower.as_str())
             });
         if !known && !kind && (cued || ends_with_site(an, &r) || object_of_place_verb(an, i)) {
             let country = out
@@ -518,11 +510,11 @@ pub(crate) fn sentence_places(
         let area = an
             .tokens
             .get(n.tokens.end)
-            .is_some_and(|t| PLACE_NOUNS.contains(&t.lower.as_str()));
+            .is_some_and(|t| is_place_noun(&t.lower));
         // "Russia's southern region of Ingushetia": a place noun says it.
         let noun_of = n.tokens.start >= 2
             && an.tokens[n.tokens.start - 1].lower == "of"
-            && PLACE_NOUNS.contains(&an.tokens[n.tokens.start - 2].lower.as_str());
+            && is_place_noun(&an.tokens[n.tokens.start - 2].lower);
         if an.tokens.get(end).is_some_and(|t| t.lower == "'s")
             && n.tokens.start <= end + 4
             && (n.rank > 0 || area || noun_of)
@@ -547,7 +539,7 @@ pub(crate) fn sentence_places(
         let kind_of = |j: usize, lo: usize| {
             j > lo
                 && an.tokens[j].lower == "of"
-                && PLACE_NOUNS.contains(&an.tokens[j - 1].lower.as_str())
+                && is_place_noun(&an.tokens[j - 1].lower)
                 && !is_direction_or_part(&an.tokens[j - 1].lower)
         };
         let noun_of = to >= 1 && kind_of(to - 1, 0);
@@ -565,9 +557,9 @@ pub(crate) fn sentence_places(
         // the northern province of Mandera": a place followed by its own
         // kind noun, then "in" or "of" and another place, lies in that one.
         let kind_after = |r: &Range<usize>| {
-            an.tokens.get(r.end).is_some_and(|t| {
-                PLACE_NOUNS.contains(&t.lower.as_str()) && !is_direction_or_part(&t.lower)
-            })
+            an.tokens
+                .get(r.end)
+                .is_some_and(|t| is_place_noun(&t.lower) && !is_direction_or_part(&t.lower))
         };
         let within = kind_after(&out[k - 1].tokens)
             && an
@@ -667,6 +659,12 @@ pub(crate) const COMPASS_POINTS: &[&str] = &[
     "southwest",
 ];
 
+/// True for a noun that makes "<noun> of X" a place: one of [`PLACE_NOUNS`]
+/// or a compass point ("20 km north of Kyiv").
+fn is_place_noun(w: &str) -> bool {
+    PLACE_NOUNS.contains(&w) || COMPASS_POINTS.contains(&w)
+}
+
 /// Place nouns that say where relative to a place, not what kind of place
 /// ("south of", "the outskirts of").
 fn is_direction_or_part(w: &str) -> bool {
@@ -690,7 +688,7 @@ fn situates(an: &Analysis<'_>, from: usize, to: usize) -> bool {
         } else if !(matches!(
             t.pos.as_str(),
             "DT" | "JJ" | "CD" | "RB" | "NNS" | "," | "-LRB-" | "-RRB-"
-        ) || PLACE_NOUNS.contains(&w)
+        ) || is_place_noun(w)
             || matches!(
                 w,
                 "," | "(" | ")" | "km" | "kilometres" | "kilometers" | "miles" | "about" | "some"
@@ -753,7 +751,7 @@ fn place_cue(an: &Analysis<'_>, start: usize, skippable: impl Fn(&Tagged) -> boo
     let start = match start.checked_sub(2) {
         Some(p)
             if toks[start - 1].lower == ","
-                && PLACE_NOUNS.contains(&toks[p].lower.as_str())
+                && is_place_noun(&toks[p].lower)
                 && !is_direction_or_part(&toks[p].lower)
                 && p > 0
                 && matches!(toks[p - 1].pos.as_str(), "DT" | "JJ") =>
@@ -768,7 +766,7 @@ fn place_cue(an: &Analysis<'_>, start: usize, skippable: impl Fn(&Tagged) -> boo
         if w == "of" {
             return prev
                 .checked_sub(1)
-                .is_some_and(|p| PLACE_NOUNS.contains(&toks[p].lower.as_str()));
+                .is_some_and(|p| is_place_noun(&toks[p].lower));
         }
         if LOCATIVE.contains(&w) {
             return true;
@@ -808,9 +806,7 @@ fn attacked_place(an: &Analysis<'_>, r: &Range<usize>) -> bool {
     let modifier = toks.get(r.end).is_some_and(|t| {
         t.lower == "'s"
             || t.pos == "POS"
-            || t.pos.starts_with("NN")
-                && !t.is_capitalized()
-                && !PLACE_NOUNS.contains(&t.lower.as_str())
+            || t.pos.starts_with("NN") && !t.is_capitalized() && !is_place_noun(&t.lower)
     });
     let Some(on) = (r.start.saturating_sub(3)..r.start)
         .rev()
@@ -834,7 +830,7 @@ fn of_a_name(an: &Analysis<'_>, start: usize) -> bool {
     start >= 3
         && toks[start - 1].lower == "of"
         && toks[start - 2].is_capitalized()
-        && PLACE_NOUNS.contains(&toks[start - 2].lower.as_str())
+        && is_place_noun(&toks[start - 2].lower)
         && toks[start - 3].is_capitalized()
         && toks[start - 3].pos.starts_with("NNP")
 }
@@ -868,7 +864,7 @@ fn introduced_as_location(an: &Analysis<'_>, start: usize) -> bool {
         matches!(
             t.pos.as_str(),
             "DT" | "JJ" | "NNP" | "NNPS" | "CD" | "POS" | "PRP$"
-        ) || PLACE_NOUNS.contains(&t.lower.as_str())
+        ) || is_place_noun(&t.lower)
             || PLACE_PARTS.contains(&t.lower.as_str())
             || t.lower == "'s"
     })
@@ -1002,7 +998,7 @@ fn taken_place(
             matches!(
                 t.pos.as_str(),
                 "DT" | "JJ" | "JJR" | "CD" | "PDT" | "RBR" | "VBN"
-            ) || PLACE_NOUNS.contains(&t.lower.as_str())
+            ) || is_place_noun(&t.lower)
                 || PLACE_PARTS.contains(&t.lower.as_str())
                 || matches!(
                     t.lower.as_str(),
@@ -1085,7 +1081,7 @@ pub(crate) fn locate<'p>(
             let modifier = an.tokens.get(p.tokens.end).is_some_and(|t| {
                 matches!(t.pos.as_str(), "NN" | "NNS")
                     && !t.is_capitalized()
-                    && !PLACE_NOUNS.contains(&t.lower.as_str())
+                    && !is_place_noun(&t.lower)
                     && !PLACE_PARTS.contains(&t.lower.as_str())
             });
             (modifier, crosses, key)
