@@ -1314,3 +1314,22 @@ fn talks_make_a_coordination_reciprocal_whatever_the_verb() {
     let got = triples("Kenya and Uganda launched airstrikes on Monday.");
     assert!(got.iter().all(|(_, d, _)| d.is_empty()), "{got:?}");
 }
+
+#[test]
+fn an_ethnic_group_is_coded_as_civilians_of_the_state_it_lives_in() {
+    // A state's adjective before a people: "Rwandan Hutus" live in Rwanda.
+    let got = triples("Ugandan Kenyans criticized Tanzania on Monday.");
+    assert!(got.contains(&t("UGACVL", "TZA", "110")), "{got:?}");
+    // "of" a state after them.
+    let got = triples("The Kenyans of northern Uganda criticized Tanzania on Monday.");
+    assert!(got.contains(&t("UGACVL", "TZA", "110")), "{got:?}");
+    // "ethnic" with "in" a state, across a compass word the tagger reads as an adverb.
+    let got = triples("Ethnic Kenyans in south Uganda criticized Tanzania on Monday.");
+    assert!(got.contains(&t("UGACVL", "TZA", "110")), "{got:?}");
+    // An ethnic adjective names no state: the story's other country.
+    let got = triples("Ethnic Kenyan rebels attacked soldiers in Uganda.");
+    assert!(got.contains(&t("UGAREB", "UGAMIL", "190")), "{got:?}");
+    // A plain demonym people stays its state.
+    let got = triples("Kenyans criticized Tanzania on Monday.");
+    assert!(got.contains(&t("KEN", "TZA", "110")), "{got:?}");
+}

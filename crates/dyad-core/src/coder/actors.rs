@@ -16,7 +16,7 @@
 //! "he", surnames introduced earlier).
 
 use super::context::DocContext;
-use super::places::{CALENDAR_WORDS, LOCATIVE};
+use super::places::{CALENDAR_WORDS, COMPASS_POINTS, LOCATIVE};
 use super::Analysis;
 use crate::kb::{ActorCode, MentionKind};
 use crate::text::chunk::ChunkKind;
@@ -797,6 +797,59 @@ fn mention_country(kind: &MentionKind, date: Option<Date>) -> Option<String> {
     }
 }
 
+/// Where a people named by its demonym (`iso3`, the phrase's head word
+/// at `head`) lives, when the phrase says so: a state's adjective before it
+/// ("Bosnian Serbs", "Iraqi Kurds"), "of"/"in" a state after it ("the
+/// Albanians of southern Serbia", "ethnic Albanians in Macedonia"), or for
+/// an "ethnic" group the story's main other country (inferred, `true`).
+/// Coders code such groups as civilians of the state they live in.
+fn ethnic_residence(
+    an: &Analysis<'_>,
+    r: &Range<usize>,
+    head: usize,
+    iso3: &str,
+    ctx: &DocContext,
+) -> Option<(String, bool)> {
+    let toks = &an.tokens;
+    let last = &toks[r.end - 1];
+    if !(last.pos == "NNPS" || last.word.len() > 3 && last.word.ends_with('s')) {
+        return None;
+    }
+    let state_at = |range: Range<usize>| {
+        an.mentions.iter().find_map(|m| match m.kind {
+            MentionKind::Country { iso3: c } | MentionKind::Demonym { iso3: c }
+                if range.contains(&m.tokens.start) && c != iso3 =>
+            {
+                Some(c.clone())
+            }
+            _ => None,
+        })
+    };
+    if let Some(c) = state_at(r.start..head) {
+        return Some((c, false));
+    }
+    let ethnic = toks[r.start..head].iter().any(|t| t.lower == "ethnic");
+    let prep = toks.get(r.end).map(|t| t.lower.as_str());
+    if prep == Some("of") || ethnic && prep == Some("in") {
+        let mut i = r.end + 1;
+        while toks.get(i).is_some_and(|t| {
+            t.lower == "the" || t.pos == "JJ" || COMPASS_POINTS.contains(&t.lower.as_str())
+        }) {
+            i += 1;
+        }
+        let lives = an.mentions.iter().find_map(|m| match m.kind {
+            MentionKind::Country { iso3: c } if m.tokens.start == i && c != iso3 => Some(c.clone()),
+            _ => None,
+        });
+        if let Some(c) = lives {
+            return Some((c, false));
+        }
+    }
+    ethnic
+        .then(|| ctx.main_country_except(iso3).map(|c| (c.to_string(), true)))
+        .flatten()
+}
+
 /// Reads the head part of a noun phrase. `possessor` (when given) may supply the country.
 #[allow(clippy::too_many_arguments)]
 fn read_core(
@@ -887,6 +940,22 @@ fn read_core(
                 MentionKind::Org { code } if code.country.is_none() => Some(code.clone()),
                 _ => None,
             });
+            // "ethnic Albanian guerrillas": an ethnic adjective names no state.
+            let ethnic = toks[before.clone()]
+                .iter()
+                .position(|t| t.lower == "ethnic");
+            let ethnic_of = ethnic.and_then(|k| {
+                mentions_in(&before).find_map(|m| match m.kind {
+                    MentionKind::Demonym { iso3 } if m.tokens.start == before.start + k + 1 => {
+                        Some(iso3.as_str())
+                    }
+                    _ => None,
+                })
+            });
+            let before = match ethnic {
+                Some(k) => before.start..before.start + k,
+                None => before,
+            };
             let country = country_from(&before, ctx)
                 .or_else(|| possessor.as_ref().and_then(|p| country_from(p, ctx)))
                 .or_else(|| of_object.as_ref().and_then(|o| country_from(o, ctx)));
@@ -949,12 +1018,19 @@ fn read_core(
             }
             // "police opened fire", "the rebels" with no country named: the
             // country the story is about (an inference, so marked resolved).
-            let c = ctx.main_country()?;
+            let c = ctx.main_country_except(ethnic_of.unwrap_or(""))?;
             let mut a = mk(ActorCode::from_parts(c, Some(sector)));
             a.resolved = true;
             Some(role_reading(vec![a]))
         }
         (Some(kind), _) => {
+            if let (MentionKind::Demonym { iso3 }, Some(m)) = (kind, head_mention) {
+                if let Some((c, inferred)) = ethnic_residence(an, &r, m.tokens.start, iso3, ctx) {
+                    let mut a = ActorRef::of(ActorCode::from_parts(&c, Some("CVL")), r.clone());
+                    a.resolved = inferred;
+                    return Some(reading(vec![a], PhraseKind::Actors));
+                }
+            }
             let code = match kind {
                 MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } => {
                     ActorCode::from_parts(iso3, None)
@@ -1049,7 +1125,7 @@ fn read_core(
                 || toks[name_start].word.len() > 3 && toks[name_start].word.ends_with('s');
             if name_start + 1 == r.end && plural {
                 if let Some(c) = demonym {
-                    let a = ActorRef::of(ActorCode::from_parts(&c, None), r.clone());
+                    let a = ActorRef::of(ActorCode::from_parts(&c, Some("CVL")), r.clone());
                     return Some(reading(vec![a], PhraseKind::Actors));
                 }
             }

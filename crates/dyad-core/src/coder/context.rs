@@ -99,12 +99,19 @@ impl DocContext {
     /// names, demonyms, capitals and other places point to most often (the
     /// first named breaking ties, as the lead names the story's country first).
     pub fn main_country(&self) -> Option<&str> {
+        self.main_country_except("")
+    }
+
+    /// The story's main country other than `iso3` ("ethnic Albanians" in a
+    /// story about Macedonia live in Macedonia).
+    pub fn main_country_except(&self, iso3: &str) -> Option<&str> {
         let count = |c: &String| {
             self.country_counts.get(c).copied().unwrap_or(0)
                 + self.place_counts.get(c).copied().unwrap_or(0)
         };
         self.story_order
             .iter()
+            .filter(|c| c.as_str() != iso3)
             .enumerate()
             .max_by_key(|(i, c)| (count(c), std::cmp::Reverse(*i)))
             .map(|(_, c)| c.as_str())

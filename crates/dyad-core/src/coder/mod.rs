@@ -323,6 +323,16 @@ fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysi
             t.pos = "JJ".to_string();
         }
     }
+    // "in south Serbia": a compass point between a preposition and a name
+    // modifies the name.
+    for i in 1..tagged.len().saturating_sub(1) {
+        if tagged[i - 1].pos == "IN"
+            && tagged[i + 1].pos.starts_with("NNP")
+            && places::COMPASS_POINTS.contains(&tagged[i].lower.as_str())
+        {
+            tagged[i].pos = "JJ".to_string();
+        }
+    }
     // A gloss in brackets after a name is the name again, not an actor of
     // its own ("Kosovo Municipality Association (AKK) officials", "the
     // Hizbollah (Party of God) group"); before a noun it stays inside the

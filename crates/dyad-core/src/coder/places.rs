@@ -705,11 +705,18 @@ fn situates(an: &Analysis<'_>, from: usize, to: usize) -> bool {
 /// for every sentence before coding).
 pub(crate) fn note_document_places(ctx: &mut DocContext, an: &Analysis<'_>, kb: &KnowledgeBase) {
     for m in &an.mentions {
-        if let MentionKind::Country { iso3 }
-        | MentionKind::Demonym { iso3 }
-        | MentionKind::Capital { iso3 } = &m.kind
-        {
-            ctx.count_country(iso3);
+        // "ethnic Albanians in Macedonia" are no sign of Albania.
+        let ethnic = m
+            .tokens
+            .start
+            .checked_sub(1)
+            .is_some_and(|i| an.tokens[i].lower == "ethnic");
+        match &m.kind {
+            MentionKind::Demonym { .. } if ethnic => {}
+            MentionKind::Country { iso3 }
+            | MentionKind::Demonym { iso3 }
+            | MentionKind::Capital { iso3 } => ctx.count_country(iso3),
+            _ => {}
         }
     }
     for g in [&kb.user_places, &*kb.places] {
