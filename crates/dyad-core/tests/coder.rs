@@ -1333,3 +1333,14 @@ fn an_ethnic_group_is_coded_as_civilians_of_the_state_it_lives_in() {
     let got = triples("Kenyans criticized Tanzania on Monday.");
     assert!(got.contains(&t("KEN", "TZA", "110")), "{got:?}");
 }
+
+#[test]
+fn an_s_form_right_after_a_full_verb_is_its_plural_object() {
+    // "calls" is no second finite verb after "rejected".
+    let got = triples("Kenya on Monday rejected calls by Uganda to hold a referendum.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "KEN" && d == "UGA" && c.starts_with("12")),
+        "{got:?}"
+    );
+}

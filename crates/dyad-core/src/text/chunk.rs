@@ -99,6 +99,15 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
         {
             "JJ"
         }
+        // Two finite verbs cannot follow each other: after a full verb,
+        // an "-s" form is a plural noun, its object ("rejected calls by …").
+        "VBZ"
+            if matches!(prev, Some("VBD" | "VBN"))
+                && !AUXILIARIES.contains(&tokens[i - 1].lemma.as_str())
+                && t.lower.ends_with('s') =>
+        {
+            "NNS"
+        }
         "VBN" | "VBG"
             if matches!(
                 prev,
