@@ -1294,6 +1294,8 @@ fn parties_that_met_met_each_other() {
     let got = triples("Kenya, Uganda and Tanzania met on Monday.");
     assert_eq!(got.len(), 6, "{got:?}");
     assert!(got.contains(&t("UGA", "TZA", "040")), "{got:?}");
+    // A day after the verb is no object.
+    assert_eq!(triples("Kenya and Uganda met yesterday.").len(), 2);
     // One party meeting alone is no event at the default threshold.
     assert!(triples("The Kenyan cabinet met on Monday.").is_empty());
 }

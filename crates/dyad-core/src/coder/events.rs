@@ -1045,9 +1045,11 @@ fn best_match<'p>(
         };
         // A bare intransitive pattern ("clash") does not match a verb
         // with a non-actor object ("are fighting protectionism").
+        // A day ("met yesterday") is no object.
         if elems.is_empty()
             && starts_noun_phrase(an, after)
             && phrase_starting_at(phrases, after).is_none()
+            && !is_time_adverb(&an.tokens[after].lower)
         {
             continue;
         }
