@@ -616,10 +616,11 @@ fn subjects_behind_reduced_relatives_and_peoples_of_a_country() {
         all_triples("British aircraft using guided missiles killed four Iraqi soldiers."),
         vec![t("GBRMIL", "IRQMIL", "190")]
     );
-    // A people named with a demonym acts for that country.
+    // A people named with a state's adjective are that state's civilians,
+    // and their protest is aimed at its government.
     assert_eq!(
         all_triples("Thousands of Iraqi Kurds demonstrated on Sunday."),
-        vec![t("IRQ", "", "141")]
+        vec![t("IRQCVL", "IRQGOV", "141")]
     );
 }
 
@@ -1345,4 +1346,20 @@ fn an_s_form_right_after_a_full_verb_is_its_plural_object() {
             .any(|(s, d, c)| s == "KEN" && d == "UGA" && c.starts_with("12")),
         "{got:?}"
     );
+}
+
+#[test]
+fn an_action_with_a_foreign_party_after_its_object_targets_that_party() {
+    let got = triples("Kenya announced a suspension of air links with Uganda on Monday.");
+    assert!(got.contains(&t("KEN", "UGA", "160")), "{got:?}");
+    // Not across a second verb: the party belongs to that verb's clause.
+    let got = all_triples("Kenya suspended military aid aimed at talks with Uganda.");
+    assert!(got.iter().all(|(_, d, _)| d != "UGA"), "{got:?}");
+}
+
+#[test]
+fn an_adjectival_ing_word_before_a_noun_is_no_verb() {
+    // "outgoing" is not the head verb of "attacked outgoing …".
+    let got = triples("Ugandan troops attacked outgoing President Moi on Monday.");
+    assert!(got.contains(&t("UGAMIL", "KEN", "190")), "{got:?}");
 }

@@ -1329,13 +1329,31 @@ pub(crate) fn code_sentence(
                             .all(|a| a.code.country.is_some() && a.code.country != m.code.country)
                 })
             };
-            (actors..all.len()).find(|&k| {
-                let p = &all[k];
+            let in_clause = |p: &Phrase| {
                 p.tokens.start >= m.end.max(g.head + 1)
                     && !(g.head + 1..p.tokens.start)
                         .any(|i| is_clause_break(an, i) || an.tokens[i].lower == ",")
-                    && foreign(p)
-            })
+            };
+            let no_verb_before = |p: &Phrase| {
+                !(m.end..p.tokens.start).any(|i| verb_chunks.iter().any(|v| v.contains(&i)))
+            };
+            (actors..all.len())
+                .find(|&k| in_clause(&all[k]) && foreign(&all[k]))
+                // "announced a suspension of air links with Serbia",
+                // "suspended a military aid program for Bosnia": a foreign
+                // actor the action's object is with, for, to or against.
+                .or_else(|| {
+                    (0..actors).find(|&k| {
+                        let p = &all[k];
+                        let prep = p.prep.map(|i| an.tokens[i].lower.as_str());
+                        matches!(
+                            prep,
+                            Some("with" | "for" | "to" | "against" | "toward" | "towards")
+                        ) && in_clause(p)
+                            && no_verb_before(p)
+                            && foreign(p)
+                    })
+                })
         });
         let Some(source) = source else {
             decide(format!(

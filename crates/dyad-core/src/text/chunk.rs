@@ -69,6 +69,20 @@ const COMPLEMENTIZERS: &[&str] = &[
 const AUXILIARIES: &[&str] = &[
     "be", "have", "get", "become", "remain", "seem", "feel", "appear",
 ];
+/// "-ing" words that news uses as adjectives before a noun ("the outgoing
+/// prime minister", "the ruling party"), never as the verb of a clause there.
+const ADJECTIVAL_ING: &[&str] = &[
+    "outgoing",
+    "incoming",
+    "ruling",
+    "governing",
+    "warring",
+    "neighbouring",
+    "neighboring",
+    "ongoing",
+    "upcoming",
+    "reigning",
+];
 const PARTICLES: &[&str] = &["out", "off", "up", "down", "away", "back", "over"];
 
 fn is_verb_tag(pos: &str) -> bool {
@@ -95,6 +109,12 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
         "VBN"
             if matches!(prev, Some("VBD" | "VBZ" | "VBP"))
                 && !AUXILIARIES.contains(&tokens[i - 1].lemma.as_str())
+                && matches!(next, Some("NN" | "NNS" | "NNP" | "NNPS" | "JJ")) =>
+        {
+            "JJ"
+        }
+        "VBG"
+            if ADJECTIVAL_ING.contains(&t.lower.as_str())
                 && matches!(next, Some("NN" | "NNS" | "NNP" | "NNPS" | "JJ")) =>
         {
             "JJ"
