@@ -1363,3 +1363,14 @@ fn an_adjectival_ing_word_before_a_noun_is_no_verb() {
     let got = triples("Ugandan troops attacked outgoing President Moi on Monday.");
     assert!(got.contains(&t("UGAMIL", "KEN", "190")), "{got:?}");
 }
+
+#[test]
+fn a_base_form_after_a_determiner_and_a_name_is_a_noun() {
+    // "a UN offer": "offer" is the object's noun, no verb of the UN's.
+    let got = all_triples("Kenya rejected a UN offer to mediate on Monday.");
+    assert!(got.iter().all(|(s, _, _)| s == "KEN"), "{got:?}");
+    assert!(got.contains(&t("KEN", "IGOUNO", "126")), "{got:?}");
+    // "the" before a plural verb's subject keeps the verb.
+    let got = all_triples("Kenya and the United Republic of Tanzania agree to meet.");
+    assert!(got.iter().any(|(s, _, _)| s == "TZA"), "{got:?}");
+}

@@ -119,6 +119,9 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
         {
             "JJ"
         }
+        // "a US offer", "the UN appeal": a base form after a determiner and
+        // a singular name cannot agree with it as a verb; it is the noun.
+        "VB" | "VBP" if prev == Some("NNP") && after_determiner_and_name(tokens, i) => "NN",
         // Two finite verbs cannot follow each other: after a full verb,
         // an "-s" form is a plural noun, its object ("rejected calls by …").
         "VBZ"
@@ -137,6 +140,28 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
             "JJ"
         }
         p => p,
+    }
+}
+
+/// True when the tokens before `i` are a determiner and a run of proper
+/// nouns naming one party that cannot be a plural verb's subject ("a
+/// United Nations", "rejected the US").
+fn after_determiner_and_name(tokens: &[Tagged], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && tokens[k - 1].pos == "NNP" {
+        k -= 1;
+    }
+    // A one-word name in "-s" is a people ("the Palestinians reject").
+    let people = k + 1 == i && tokens[k].word.ends_with('s');
+    if k == i || k == 0 || people {
+        return false;
+    }
+    // "the" only as a verb's object: "the CIS refuse", "X and the Y agree"
+    // may take a plural verb.
+    match tokens[k - 1].lower.as_str() {
+        "a" | "an" => true,
+        "the" => k > 1 && tokens[k - 2].pos.starts_with("VB"),
+        _ => false,
     }
 }
 
