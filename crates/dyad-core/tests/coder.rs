@@ -1374,3 +1374,13 @@ fn a_base_form_after_a_determiner_and_a_name_is_a_noun() {
     let got = all_triples("Kenya and the United Republic of Tanzania agree to meet.");
     assert!(got.iter().any(|(s, _, _)| s == "TZA"), "{got:?}");
 }
+
+#[test]
+fn an_object_pronoun_is_the_person_named_last_who_is_not_the_subject() {
+    let got = triples("Kenya's foreign minister wrote to Ugandan President Yoweri Museveni, urging him to withdraw troops from the border.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "KENGOV" && d == "UGAGOV" && c.starts_with("02")),
+        "{got:?}"
+    );
+}

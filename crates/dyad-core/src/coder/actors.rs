@@ -235,6 +235,27 @@ pub(crate) fn build_phrases(
                 }
                 r
             });
+        // "wrote to President Bush urging him to send troops": an object
+        // pronoun is the person named last before it in the sentence who
+        // is not its subject (else the previous sentence's person).
+        let object_pronoun = seg.prep.is_none()
+            && seg.tokens.len() == 1
+            && matches!(toks[seg.tokens.start].lower.as_str(), "him" | "her");
+        if object_pronoun {
+            let subject = first_subject.as_ref().map(|a| &a.code);
+            let person = readings
+                .iter()
+                .rev()
+                .flatten()
+                .flat_map(|r| r.actors.iter().rev())
+                .find(|a| a.name.is_some() && Some(&a.code) != subject)
+                .or_else(|| ctx.pronoun(sentence).filter(|a| Some(&a.code) != subject))
+                .cloned();
+            readings.push(
+                person.map(|a| reading(vec![a.at(seg.tokens.clone(), true)], PhraseKind::Actors)),
+            );
+            continue;
+        }
         let r = read_np(
             an,
             seg,

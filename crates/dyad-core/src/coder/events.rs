@@ -895,10 +895,13 @@ fn shared_subject(
     if !coordinated && !participle || g.infinitive {
         return None;
     }
+    // A reporting verb is the report's frame, unless it is addressed to
+    // someone ("wrote to President X, urging him to …").
     let prev = groups[..gi].iter().rev().find(|p| {
         !p.infinitive
             && an.tokens[p.head].pos != "VBG"
-            && !REPORTING.contains(&an.tokens[p.head].lemma.as_str())
+            && (!REPORTING.contains(&an.tokens[p.head].lemma.as_str())
+                || an.tokens.get(p.tokens.end).is_some_and(|t| t.lower == "to"))
     })?;
     if (prev.tokens.end..g.tokens.start).any(|k| {
         matches!(
