@@ -1384,3 +1384,20 @@ fn an_object_pronoun_is_the_person_named_last_who_is_not_the_subject() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_name_borne_in_turn_by_two_leaders_is_the_holder_on_the_day() {
+    let on = |date: &str| Document {
+        published: date.parse().ok(),
+        ..doc("President Bush criticized Libya.")
+    };
+    for (date, holder) in [
+        ("1990-08-01", "George H. W. Bush"),
+        ("2005-03-01", "George W. Bush"),
+    ] {
+        let ev = code_document_with(&on(date), kb(), 0.0).events;
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].source.code, "USAGOV", "{date}");
+        assert_eq!(ev[0].source.name.as_deref(), Some(holder), "{date}");
+    }
+}

@@ -18,7 +18,7 @@
 use super::context::DocContext;
 use super::places::{CALENDAR_WORDS, COMPASS_POINTS, LOCATIVE};
 use super::Analysis;
-use crate::kb::{ActorCode, MentionKind};
+use crate::kb::{ActorCode, MentionKind, Role};
 use crate::text::chunk::ChunkKind;
 use jiff::civil::Date;
 use std::ops::Range;
@@ -787,23 +787,32 @@ fn reading(actors: Vec<ActorRef>, kind: PhraseKind) -> NpReading {
     }
 }
 
+/// The role of a person's that tells who they are on `date`: the role held
+/// on the date; with no date, the most recent one; out of office, the last
+/// one before the date (`true`: held no longer). None before their first role.
+fn person_role(roles: &[Role], date: Option<Date>) -> Option<(&Role, bool)> {
+    let active = date.and_then(|d| roles.iter().find(|r| r.holds_on(d)));
+    match (active, date) {
+        (Some(r), _) => Some((r, false)),
+        (None, None) => roles.iter().max_by_key(|r| r.start).map(|r| (r, false)),
+        (None, Some(d)) => roles
+            .iter()
+            .filter(|r| r.start.is_none_or(|s| s <= d))
+            .max_by_key(|r| r.start)
+            .map(|r| (r, true)),
+    }
+}
+
 fn role_code(kind: &MentionKind, date: Option<Date>) -> Option<ActorCode> {
     match kind {
-        MentionKind::Person { roles, .. } => {
-            let active = date.and_then(|d| roles.iter().find(|r| r.holds_on(d)));
-            match (active, date) {
-                (Some(r), _) => Some(r.code.clone()),
-                // No date: the most recent role.
-                (None, None) => roles.iter().max_by_key(|r| r.start).map(|r| r.code.clone()),
-                // Out of office on the date: still of their country, without a
-                // sector; before their first role, not known to us at all.
-                (None, Some(d)) => roles
-                    .iter()
-                    .filter(|r| r.start.is_none_or(|s| s <= d))
-                    .max_by_key(|r| r.start)
-                    .map(|r| r.code.with_sector(None)),
+        // Out of office on the date: still of their country, without a sector.
+        MentionKind::Person { roles, .. } => person_role(roles, date).map(|(r, former)| {
+            if former {
+                r.code.with_sector(None)
+            } else {
+                r.code.clone()
             }
-        }
+        }),
         MentionKind::Org { code } | MentionKind::Region { code, .. } => Some(code.clone()),
         _ => None,
     }
@@ -1060,7 +1069,10 @@ fn read_core(
                 other => role_code(other, date)?,
             };
             let (name, head) = match kind {
-                MentionKind::Person { name, .. } => (Some(name.clone()), None),
+                MentionKind::Person { name, roles } => {
+                    let holder = person_role(roles, date).and_then(|(r, _)| r.holder.as_ref());
+                    (Some(holder.unwrap_or(name).clone()), None)
+                }
                 _ => (None, None),
             };
             // A role word before a person: "Secretary of State Mike Pompeo";

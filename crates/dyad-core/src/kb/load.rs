@@ -95,12 +95,13 @@ fn add_entry(
             start,
             end,
         } => {
+            let canonical = &names[0].text;
             let role = Role {
                 code: code(c)?,
                 start: date(*start),
                 end: date(*end),
+                holder: Some(canonical.clone()),
             };
-            let canonical = &names[0].text;
             for n in names {
                 lex.add_role(n, canonical, role.clone(), origin);
             }

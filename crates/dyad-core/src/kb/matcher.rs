@@ -220,7 +220,9 @@ impl Lexicon {
         if phrase.words.is_empty() {
             return;
         }
-        let key = format!("{canonical}\u{0}{}", phrase.key());
+        // One entry per phrase: a name that several people bear in turn
+        // gathers all their roles, and the date picks the holder.
+        let key = phrase.key();
         if let Some(&idx) = self.people.get(&key) {
             if let MentionKind::Person { roles, .. } = &mut self.entries[idx].kind {
                 roles.push(role);
@@ -371,7 +373,10 @@ impl Lexicon {
                     orgs.insert((e.origin, code.full.starts_with("IGO")));
                 }
                 MentionKind::Person { name, roles } if people.insert(name.as_str()) => {
-                    s.person_roles += roles.len();
+                    s.person_roles += roles
+                        .iter()
+                        .filter(|r| r.holder.as_ref().is_none_or(|h| h == name))
+                        .count();
                 }
                 _ => {}
             }

@@ -90,6 +90,10 @@ pub struct Role {
     pub start: Option<Date>,
     /// Last day in the role (exclusive); `None` while still in office.
     pub end: Option<Date>,
+    /// Who holds the role, for names that several people share in turn
+    /// ("President Bush": George H. W. Bush, then George W. Bush); `None`
+    /// in legacy dictionaries.
+    pub holder: Option<String>,
 }
 
 impl Role {

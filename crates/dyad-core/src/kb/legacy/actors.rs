@@ -227,14 +227,24 @@ fn compile_roles(specs: &[Spec]) -> Vec<Role> {
             Some(p) if p.2 == seg.2 => p.1 = seg.1,
             _ => {
                 if let Some((start, end, Some(code))) = prev.take() {
-                    roles.push(Role { code, start, end });
+                    roles.push(Role {
+                        code,
+                        start,
+                        end,
+                        holder: None,
+                    });
                 }
                 prev = Some(seg);
             }
         }
     }
     if let Some((start, end, Some(code))) = prev {
-        roles.push(Role { code, start, end });
+        roles.push(Role {
+            code,
+            start,
+            end,
+            holder: None,
+        });
     }
     roles
 }
