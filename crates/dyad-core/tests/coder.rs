@@ -1401,3 +1401,15 @@ fn a_name_borne_in_turn_by_two_leaders_is_the_holder_on_the_day() {
         assert_eq!(ev[0].source.name.as_deref(), Some(holder), "{date}");
     }
 }
+
+#[test]
+fn an_approximate_number_opens_the_object_not_a_prepositional_phrase() {
+    let got = triples("Ugandan rebels killed at least 26 Kenyan soldiers on Monday.");
+    assert!(got.contains(&t("UGAREB", "KENMIL", "190")), "{got:?}");
+    let got = triples("Kenya freed over 150 Ugandan prisoners on Monday.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "KEN" && d.starts_with("UGA") && c.starts_with("084")),
+        "{got:?}"
+    );
+}

@@ -217,6 +217,19 @@ pub fn chunk(tokens: &[Tagged], glue: &[bool]) -> Vec<Chunk> {
             i = j;
             continue;
         }
+        // "at least 26 soldiers", "over 150 prisoners": an approximate
+        // number opens a noun phrase, no prepositional one.
+        if let Some(n) = approximator_len(tokens, &pos, i) {
+            if let Some(end) = noun_phrase_end(tokens, &pos, i + n, &glued) {
+                chunks.push(Chunk {
+                    kind: ChunkKind::Noun,
+                    tokens: i..end,
+                    object: None,
+                });
+                i = end;
+                continue;
+            }
+        }
         // Prepositional phrase.
         if matches!(pos[i], "IN" | "TO") && !COMPLEMENTIZERS.contains(&tokens[i].lower.as_str()) {
             if let Some(end) = noun_phrase_end(tokens, &pos, i + 1, &glued) {
@@ -237,6 +250,25 @@ pub fn chunk(tokens: &[Tagged], glue: &[bool]) -> Vec<Chunk> {
         i += 1;
     }
     chunks
+}
+
+/// The length of the words at `i` that make the number after them
+/// approximate: "at least", "up to", "more than" anywhere; "over", "about",
+/// "nearly", … only opening a verb's object or the sentence (elsewhere
+/// "over two days" is a preposition's phrase).
+fn approximator_len(tokens: &[Tagged], pos: &[&str], i: usize) -> Option<usize> {
+    let word = |k: usize| tokens.get(k).map(|t| t.lower.as_str());
+    let n = match (word(i)?, word(i + 1)) {
+        ("at", Some("least" | "most")) | ("up", Some("to")) => 2,
+        ("more" | "fewer" | "less", Some("than")) => 2,
+        (
+            "over" | "about" | "around" | "nearly" | "almost" | "some" | "roughly"
+            | "approximately",
+            _,
+        ) if i == 0 || is_verb_tag(pos[i - 1]) => 1,
+        _ => return None,
+    };
+    (pos.get(i + n) == Some(&"CD")).then_some(n)
 }
 
 fn next_is_verb(pos: &[&str], i: usize) -> bool {
