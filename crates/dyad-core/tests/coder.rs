@@ -1332,6 +1332,9 @@ fn an_ethnic_group_is_coded_as_civilians_of_the_state_it_lives_in() {
     // An ethnic adjective names no state: the story's other country.
     let got = triples("Ethnic Kenyan rebels attacked soldiers in Uganda.");
     assert!(got.contains(&t("UGAREB", "UGAMIL", "190")), "{got:?}");
+    // A people "of" a region of their own state are its civilians too.
+    let got = triples("Palestinians of the Gaza Strip criticized Egypt on Monday.");
+    assert!(got.contains(&t("PSECVL", "EGY", "110")), "{got:?}");
     // A plain demonym people stays its state.
     let got = triples("Kenyans criticized Tanzania on Monday.");
     assert!(got.contains(&t("KEN", "TZA", "110")), "{got:?}");

@@ -16,7 +16,7 @@
 //! "he", surnames introduced earlier).
 
 use super::context::DocContext;
-use super::places::{CALENDAR_WORDS, COMPASS_POINTS, LOCATIVE};
+use super::places::{CALENDAR_WORDS, LOCATIVE};
 use super::Analysis;
 use crate::kb::{ActorCode, MentionKind, Role};
 use crate::text::chunk::ChunkKind;
@@ -860,15 +860,22 @@ fn ethnic_residence(
     }
     let ethnic = toks[r.start..head].iter().any(|t| t.lower == "ethnic");
     let prep = toks.get(r.end).map(|t| t.lower.as_str());
-    if prep == Some("of") || ethnic && prep == Some("in") {
-        let mut i = r.end + 1;
-        while toks.get(i).is_some_and(|t| {
-            t.lower == "the" || t.pos == "JJ" || COMPASS_POINTS.contains(&t.lower.as_str())
-        }) {
-            i += 1;
-        }
+    // The state or region heading the phrase after "of"/"in" ("of
+    // southern Serbia", "in the Israeli-occupied West Bank").
+    let object = an
+        .chunks
+        .iter()
+        .find(|c| c.kind == ChunkKind::Prep && c.tokens.start == r.end)
+        .and_then(|c| c.object.clone());
+    if let Some(o) = object.filter(|_| prep == Some("of") || ethnic && prep == Some("in")) {
+        // "the Palestinians of the West Bank": a people of a region of
+        // their own state are its civilians too.
         let lives = an.mentions.iter().find_map(|m| match m.kind {
-            MentionKind::Country { iso3: c } if m.tokens.start == i && c != iso3 => Some(c.clone()),
+            MentionKind::Country { iso3: c } | MentionKind::Region { iso3: c, .. }
+                if m.tokens.end == o.end && (c != iso3 || prep == Some("of")) =>
+            {
+                Some(c.clone())
+            }
             _ => None,
         });
         if let Some(c) = lives {
