@@ -1416,3 +1416,16 @@ fn an_approximate_number_opens_the_object_not_a_prepositional_phrase() {
         "{got:?}"
     );
 }
+
+#[test]
+fn they_may_be_a_body_or_group_named_alone() {
+    let got = triples("The Kenyan government said they will release all Ugandan prisoners.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "KENGOV" && d.starts_with("UGA") && c.starts_with("03")),
+        "{got:?}"
+    );
+    // Never a state named alone.
+    let got = triples("Kenya said they will release all Ugandan prisoners.");
+    assert!(got.iter().all(|(s, _, _)| s != "KEN"), "{got:?}");
+}

@@ -622,12 +622,17 @@ fn read_np(
         // "they" stands for a coordinated subject or a plural one ("the
         // Fijian rebels said they …"), never for a single state.
         ["they"] => {
+            // A body or group, not a person or a state named alone, may
+            // be "they" ("the FARC said they will lay down arms", "the UK
+            // Government said they are confident").
             let plural = match subject_group {
-                [one] => one
-                    .tokens
-                    .end
-                    .checked_sub(1)
-                    .is_some_and(|e| matches!(toks[e].pos.as_str(), "NNS" | "NNPS")),
+                [one] => {
+                    one.tokens
+                        .end
+                        .checked_sub(1)
+                        .is_some_and(|e| matches!(toks[e].pos.as_str(), "NNS" | "NNPS"))
+                        || one.name.is_none() && one.code.sector.is_some()
+                }
                 many => many.len() >= 2,
             };
             if !subject_of_clause || !plural || r.start < first_verb_of(toks) {
