@@ -1429,3 +1429,9 @@ fn they_may_be_a_body_or_group_named_alone() {
     let got = triples("Kenya said they will release all Ugandan prisoners.");
     assert!(got.iter().all(|(s, _, _)| s != "KEN"), "{got:?}");
 }
+
+#[test]
+fn a_participle_with_its_by_agent_is_skipped_for_the_subject() {
+    let got = triples("Kenyan forces backed by Ugandan warplanes attacked Somalia on Monday.");
+    assert!(got.contains(&t("KENMIL", "SOM", "190")), "{got:?}");
+}

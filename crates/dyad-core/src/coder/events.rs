@@ -728,7 +728,12 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
                 {
                     return Some(p)
                 }
-                Some(prep) if prep > 0 => k = prep,
+                // "forces backed by Russian warplanes continued": a
+                // participle's agent, skipped with the participle below.
+                Some(prep) if prep > 0 => {
+                    passed_pp |= an.tokens[prep].lower == "by";
+                    k = prep;
+                }
                 // "Pakistan, a key U.S. ally in the war, has refused": an
                 // appositive between commas renames the subject before it.
                 _ if commas == 1 => {
