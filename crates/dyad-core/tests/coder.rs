@@ -450,8 +450,8 @@ fn an_actor_without_a_country_belongs_to_the_story_country() {
     // point to, and the surname keeps that reading later on.
     assert_eq!(
         all_triples(
-            "President Laurent Gbagbo imposed a curfew in Abidjan on Sunday. \
-             Gbagbo accused the rebels of violating the ceasefire."
+            "President Amadou Kouassi-Yeboah imposed a curfew in Abidjan on Sunday. \
+             Kouassi-Yeboah accused the rebels of violating the ceasefire."
         )
         .into_iter()
         .filter(|e| e.2.starts_with("112"))
