@@ -1435,3 +1435,16 @@ fn a_participle_with_its_by_agent_is_skipped_for_the_subject() {
     let got = triples("Kenyan forces backed by Ugandan warplanes attacked Somalia on Monday.");
     assert!(got.contains(&t("KENMIL", "SOM", "190")), "{got:?}");
 }
+
+#[test]
+fn a_participle_after_a_number_modifies_the_noun() {
+    let got = triples("Ugandan rebels killed 75 displaced Kenyans on Monday.");
+    assert!(got.contains(&t("UGAREB", "KEN", "190")), "{got:?}");
+    // "IS" in mixed-case text is the Islamic State, not a verb.
+    let got = triples("Kenyan troops killed dozens of IS fighters on Monday.");
+    assert!(
+        got.iter()
+            .any(|(s, d, _)| s == "KENMIL" && d.starts_with("IMGMUSISI")),
+        "{got:?}"
+    );
+}

@@ -122,6 +122,17 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
         // "a US offer", "the UN appeal": a base form after a determiner and
         // a singular name cannot agree with it as a verb; it is the noun.
         "VB" | "VBP" if prev == Some("NNP") && after_determiner_and_name(tokens, i) => "NN",
+        // "killed 75 displaced Kenyans": a past form between a number and
+        // its plural noun is a participle modifying the noun.
+        "VBD"
+            if prev == Some("CD")
+                && tokens.get(i + 1).is_some_and(|n| {
+                    matches!(n.pos.as_str(), "NNS" | "NNPS")
+                        || n.pos == "NNP" && n.word.len() > 3 && n.word.ends_with('s')
+                }) =>
+        {
+            "JJ"
+        }
         // Two finite verbs cannot follow each other: after a full verb,
         // an "-s" form is a plural noun, its object ("rejected calls by …").
         "VBZ"
@@ -134,7 +145,7 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
         "VBN" | "VBG"
             if matches!(
                 prev,
-                None | Some("DT" | "PRP$" | "IN" | "JJ" | "CC" | "POS" | "TO")
+                None | Some("DT" | "PRP$" | "IN" | "JJ" | "CC" | "POS" | "TO" | "CD")
             ) && matches!(next, Some("NN" | "NNS" | "JJ")) =>
         {
             "JJ"
