@@ -1448,3 +1448,14 @@ fn a_participle_after_a_number_modifies_the_noun() {
         "{got:?}"
     );
 }
+
+#[test]
+fn acting_in_a_town_of_another_state_acts_on_that_state() {
+    let got = triples("Uganda is conducting military exercises in Mombasa.");
+    assert!(got.contains(&t("UGA", "KEN", "150")), "{got:?}");
+    // Not in its own towns, and not across a clause.
+    let got = all_triples("Uganda is conducting military exercises in Kampala.");
+    assert!(got.iter().all(|(_, d, _)| d.is_empty()), "{got:?}");
+    let got = all_triples("Uganda is conducting military exercises, officials in Mombasa said.");
+    assert!(got.iter().all(|(_, d, _)| d.is_empty()), "{got:?}");
+}

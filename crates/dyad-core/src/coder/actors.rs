@@ -57,7 +57,7 @@ impl ActorRef {
         }
     }
 
-    fn at(mut self, tokens: Range<usize>, resolved: bool) -> Self {
+    pub(crate) fn at(mut self, tokens: Range<usize>, resolved: bool) -> Self {
         self.tokens = tokens;
         self.resolved = resolved;
         self

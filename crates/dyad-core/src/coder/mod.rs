@@ -287,6 +287,11 @@ fn run(
         } else {
             places::sentence_places(an, kb, &ctx)
         };
+        for f in &mut found {
+            if f.target.is_none() {
+                f.target = host_state(an, &places, f);
+            }
+        }
         for f in events::split_paired(found) {
             let place = places::locate(an, &places, &f.trigger);
             if let Some(mut e) = to_event(doc, kb, &cleaned, s, idx, an, &dates, f) {
@@ -305,6 +310,29 @@ fn run(
         }
     }
     events
+}
+
+/// The state a source acts on when it acts, with no target, in a town or
+/// region of another state named after the trigger in the same clause
+/// ("is conducting military exercises in Alaska" → USA, "deployed troops
+/// near Aleppo" → SYR); countries named so are found by the coder itself.
+fn host_state(
+    an: &Analysis<'_>,
+    places: &[places::PlaceMention],
+    f: &events::Found,
+) -> Option<actors::ActorRef> {
+    let own = f.source.code.country.as_deref()?;
+    let p = places.iter().find(|p| {
+        let start = p.tokens.start;
+        (1..=2).contains(&p.rank)
+            && !p.situating
+            && start > f.trigger.end
+            && places::LOCATIVE.contains(&an.tokens[start - 1].lower.as_str())
+            && !(f.trigger.end..start)
+                .any(|i| events::is_clause_break(an, i) || an.tokens[i].lower == ",")
+    })?;
+    let host = p.location.country.as_deref().filter(|c| *c != own)?;
+    Some(actors::ActorRef::country(host).at(p.tokens.clone(), true))
 }
 
 fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysis<'kb> {
