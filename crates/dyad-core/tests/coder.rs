@@ -1409,6 +1409,12 @@ fn a_name_borne_in_turn_by_two_leaders_is_the_holder_on_the_day() {
 fn an_approximate_number_opens_the_object_not_a_prepositional_phrase() {
     let got = triples("Ugandan rebels killed at least 26 Kenyan soldiers on Monday.");
     assert!(got.contains(&t("UGAREB", "KENMIL", "190")), "{got:?}");
+    // "up" opens the number, it is no particle of "allow".
+    let got = all_triples("Kenya will allow up to 300 Ugandan refugees to return home.");
+    assert!(
+        got.iter().any(|(s, d, _)| s == "KEN" && d == "UGAREF"),
+        "{got:?}"
+    );
     let got = triples("Kenya freed over 150 Ugandan prisoners on Monday.");
     assert!(
         got.iter()

@@ -207,8 +207,10 @@ pub fn chunk(tokens: &[Tagged], glue: &[bool]) -> Vec<Chunk> {
             {
                 j += 1;
             }
-            // Particle: RP, or a particle word not followed by a noun phrase.
+            // Particle: RP, or a particle word not followed by a noun phrase
+            // nor opening an approximate number ("allow up to 13,000").
             if j < tokens.len()
+                && approximator_len(tokens, &pos, j).is_none()
                 && (pos[j] == "RP"
                     || (PARTICLES.contains(&tokens[j].lower.as_str())
                         && !pos.get(j + 1).is_some_and(|p| {
