@@ -186,8 +186,13 @@ pub fn chunk(tokens: &[Tagged], glue: &[bool]) -> Vec<Chunk> {
     let mut chunks = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        // Noun phrase.
-        if let Some(end) = noun_phrase_end(tokens, &pos, i, &glued) {
+        // Noun phrase; an approximate number opens one, no prepositional
+        // phrase ("at least 26 soldiers", "over 150 prisoners").
+        let np_end = noun_phrase_end(tokens, &pos, i, &glued).or_else(|| {
+            approximator_len(tokens, &pos, i)
+                .and_then(|n| noun_phrase_end(tokens, &pos, i + n, &glued))
+        });
+        if let Some(end) = np_end {
             chunks.push(Chunk {
                 kind: ChunkKind::Noun,
                 tokens: i..end,
@@ -229,19 +234,6 @@ pub fn chunk(tokens: &[Tagged], glue: &[bool]) -> Vec<Chunk> {
             });
             i = j;
             continue;
-        }
-        // "at least 26 soldiers", "over 150 prisoners": an approximate
-        // number opens a noun phrase, no prepositional one.
-        if let Some(n) = approximator_len(tokens, &pos, i) {
-            if let Some(end) = noun_phrase_end(tokens, &pos, i + n, &glued) {
-                chunks.push(Chunk {
-                    kind: ChunkKind::Noun,
-                    tokens: i..end,
-                    object: None,
-                });
-                i = end;
-                continue;
-            }
         }
         // Prepositional phrase.
         if matches!(pos[i], "IN" | "TO") && !COMPLEMENTIZERS.contains(&tokens[i].lower.as_str()) {
