@@ -67,6 +67,20 @@ impl Tagger {
             ("clashes", vec!["NNS", "VBZ"]),
             ("co-chairs", vec!["NNS"]),
             ("lawmakers", vec!["NNS"]),
+            // Past forms news uses as verbs that the lexicon lists as nouns
+            // first ("troops shot dead two men", "Putin flew to Beijing").
+            ("shot", vec!["VBD", "VBN", "NN"]),
+            ("flew", vec!["VBD"]),
+            ("fled", vec!["VBD", "VBN"]),
+            ("beat", vec!["VBD", "VB", "VBN", "NN"]),
+            // British spellings of past forms.
+            ("travelled", vec!["VBD", "VBN"]),
+            ("cancelled", vec!["VBD", "VBN"]),
+            ("signalled", vec!["VBD", "VBN"]),
+            ("labelled", vec!["VBD", "VBN"]),
+            ("fuelled", vec!["VBD", "VBN"]),
+            ("levelled", vec!["VBD", "VBN"]),
+            ("tear", vec!["NN", "VB", "VBP"]),
         ]);
         Tagger { inner }
     }
