@@ -1465,3 +1465,26 @@ fn acting_in_a_town_of_another_state_acts_on_that_state() {
     let got = all_triples("Uganda is conducting military exercises, officials in Mombasa said.");
     assert!(got.iter().all(|(_, d, _)| d.is_empty()), "{got:?}");
 }
+
+#[test]
+fn a_place_name_that_takes_in_the_verb_does_not_panic() {
+    // All-capitals wire text: "PASSING THE MILITARY GARRISON" once made a
+    // place range overlap the trigger's verb.
+    let text = "THE FMLN URBAN COMMANDS FIRED TWO RPG-2 ROCKET LAUNCHERS WHICH HIT A PRIVATE \
+                VEHICLE WITH LICENSE PLATE 72246 THAT WAS PASSING THE MILITARY GARRISON.";
+    let _ = all_events(text);
+}
+
+#[test]
+fn irregular_and_british_past_forms_are_verbs() {
+    let got = triples("Kenyan troops shot dead two Ugandan soldiers on Monday.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "KENMIL" && d == "UGAMIL" && c.starts_with("19")),
+        "{got:?}"
+    );
+    let got = triples("The Kenyan foreign minister travelled to Uganda on Monday.");
+    assert!(got.contains(&t("KENGOV", "UGA", "042")), "{got:?}");
+    let got = triples("The Kenyan president flew to Uganda on Monday.");
+    assert!(got.contains(&t("KENGOV", "UGA", "042")), "{got:?}");
+}

@@ -119,11 +119,18 @@ fn code_batch(
             crate::output::write_explain(out, doc, &events, &traces)?;
         }
     } else {
-        let coded: Vec<Vec<dyad_core::Event>> = batch
+        let coded: Vec<dyad_core::CodedDocument> = batch
             .par_iter()
-            .map(|d| code_document_with(d, kb, args.min_confidence).events)
+            .map(|d| code_document_with(d, kb, args.min_confidence))
             .collect();
-        for events in coded {
+        for (doc, coded) in batch.iter().zip(coded) {
+            if let Some(err) = &coded.error {
+                eprintln!(
+                    "error: document {}: {err}; its events are left out (please report this bug)",
+                    doc.id
+                );
+            }
+            let events = coded.events;
             n_events += events.len();
             for e in &events {
                 writer.write(out, e)?;

@@ -75,9 +75,33 @@ pub fn code_document_with(
     min_confidence: f32,
 ) -> CodedDocument {
     let mut sentences = 0;
-    let mut events = run(doc, kb, None, &mut sentences);
-    events.retain(|e| e.confidence >= min_confidence);
-    CodedDocument { events, sentences }
+    // A bug must not take a whole batch down with one document: its
+    // events are left out and the error is returned with it.
+    let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        run(doc, kb, None, &mut sentences)
+    }));
+    match coded {
+        Ok(mut events) => {
+            events.retain(|e| e.confidence >= min_confidence);
+            CodedDocument {
+                events,
+                sentences,
+                error: None,
+            }
+        }
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown cause".into());
+            CodedDocument {
+                events: Vec::new(),
+                sentences,
+                error: Some(format!("internal error while coding: {message}")),
+            }
+        }
+    }
 }
 
 /// The events of a document with counts of what was read.
@@ -87,6 +111,9 @@ pub struct CodedDocument {
     pub events: Vec<Event>,
     /// Sentences in the cleaned document.
     pub sentences: usize,
+    /// Set when an internal error (a bug) stopped the coding of this
+    /// document; `events` is then empty. Other documents are not affected.
+    pub error: Option<String>,
 }
 
 /// Codes a document and counts its sentences (for throughput measurements).

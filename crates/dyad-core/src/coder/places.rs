@@ -1013,8 +1013,11 @@ fn taken_place(
                 )
         })
     } else {
-        // Passive subject: auxiliaries, or a possessed plural noun, between.
-        let between = &toks[place.end..v];
+        // Passive subject: auxiliaries, or a possessed plural noun, between
+        // (never a place name that takes in the verb itself).
+        let Some(between) = toks.get(place.end..v) else {
+            return false;
+        };
         toks[v].pos == "VBN"
             && between.len() <= 4
             && between.iter().all(|t| {
