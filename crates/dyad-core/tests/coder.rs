@@ -1488,3 +1488,13 @@ fn irregular_and_british_past_forms_are_verbs() {
     let got = triples("The Kenyan president flew to Uganda on Monday.");
     assert!(got.contains(&t("KENGOV", "UGA", "042")), "{got:?}");
 }
+
+#[test]
+fn a_states_own_forces_as_object_are_no_target() {
+    let got = triples("Kenya will withdraw its peacekeeping force from Somalia.");
+    assert!(got.iter().all(|(_, d, _)| d != "KENMIL"), "{got:?}");
+    assert!(
+        got.iter().any(|(s, d, _)| s == "KEN" && d == "SOM"),
+        "{got:?}"
+    );
+}

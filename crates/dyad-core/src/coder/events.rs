@@ -1300,8 +1300,6 @@ pub(crate) fn code_sentence(
             // target of what is offered, threatened or refused.
             // A state's own forces are what it offers or withdraws, not a
             // target ("is willing to withdraw its troops from Lebanon").
-            let direct =
-                phrase_starting_at(phrases, g.head + 1).filter(|&t| phrases[t].prep.is_none());
             let own = |t: usize| {
                 subj.is_some_and(|s| {
                     phrases[t].members.iter().all(|m| {
@@ -1312,6 +1310,10 @@ pub(crate) fn code_sentence(
                     })
                 })
             };
+            // "will withdraw their peacekeeping force from Chad", "mobilized
+            // army reservists for a war against Iraq": not its own forces.
+            let direct = phrase_starting_at(phrases, g.head + 1)
+                .filter(|&t| phrases[t].prep.is_none() && !own(t));
             (
                 subj,
                 direct.or_else(|| complement_target(an, phrases, &groups, g, m.end, own)),
@@ -1356,7 +1358,7 @@ pub(crate) fn code_sentence(
                         let prep = p.prep.map(|i| an.tokens[i].lower.as_str());
                         matches!(
                             prep,
-                            Some("with" | "for" | "to" | "against" | "toward" | "towards")
+                            Some("with" | "for" | "to" | "against" | "from" | "toward" | "towards")
                         ) && in_clause(p)
                             && no_verb_before(p)
                             && foreign(p)
