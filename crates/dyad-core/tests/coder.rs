@@ -1498,3 +1498,16 @@ fn a_states_own_forces_as_object_are_no_target() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_comma_without_and_ends_an_of_list() {
+    // ", a UN official said" is no third member of "from both communities".
+    let got = triples(
+        "Kenya and Uganda have agreed to share information on missing people from both \
+         communities, a UN official said on Monday.",
+    );
+    assert!(got.iter().all(|(_, d, _)| d != "IGOUNO"), "{got:?}");
+    // A list ending in "and" is one: one minister each.
+    let got = triples("The foreign ministers of Kenya, Uganda and Tanzania criticized Somalia.");
+    assert_eq!(got.len(), 3, "{got:?}");
+}

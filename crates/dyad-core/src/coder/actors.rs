@@ -221,18 +221,29 @@ pub(crate) fn build_phrases(
                 attaches && n.tokens.start == seg.tokens.end + 1
             })
             .map(|n| {
+                // A list ends with "and": "of Armenia, Georgia and
+                // Azerbaijan"; a comma alone opens an apposition or a new
+                // clause ("from both communities, a UN official said").
                 let mut r = n.tokens.clone();
+                let mut listed = r.end;
                 for next in &segments[k + 2..] {
+                    let Some(between) = an.tokens.get(r.end..next.tokens.start) else {
+                        break;
+                    };
                     let joined = next.prep.is_none()
-                        && next.tokens.start > r.end
-                        && an.tokens[r.end..next.tokens.start]
+                        && !between.is_empty()
+                        && between
                             .iter()
                             .all(|t| matches!(t.lower.as_str(), "and" | ","));
                     if !joined {
                         break;
                     }
                     r.end = next.tokens.end;
+                    if between.iter().any(|t| t.lower == "and") {
+                        listed = r.end;
+                    }
                 }
+                r.end = listed;
                 r
             });
         // "wrote to President Bush urging him to send troops": an object
