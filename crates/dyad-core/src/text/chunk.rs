@@ -103,7 +103,7 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
         // A gerund right before a finite verb is its subject ("fighting broke out").
         "VBG" if matches!(next, Some("VBD" | "VBZ" | "VBP" | "MD")) => "NN",
         // "The shot was fired": a determiner's past form before a verb is its noun.
-        "VBN" | "VBD" if matches!(prev, Some("DT")) && next.is_some_and(|n| is_verb_tag(n)) => "NN",
+        "VBN" | "VBD" if matches!(prev, Some("DT")) && next.is_some_and(is_verb_tag) => "NN",
         // "the divided Mediterranean island", "the embattled Palestinian leader".
         "VBN" if matches!(prev, Some("DT" | "PRP$" | "POS")) && matches!(next, Some("NNP")) => "JJ",
         // After a finite verb that is no auxiliary, a participle before a
