@@ -857,21 +857,18 @@ fn ethnic_residence(
     ctx: &DocContext,
 ) -> Option<(String, bool)> {
     let toks = &an.tokens;
-    let last = &toks[r.end - 1];
-    if !(last.pos == "NNPS" || last.word.len() > 3 && last.word.ends_with('s')) {
+    if !toks[r.end - 1].looks_plural() {
         return None;
     }
-    let state_at = |range: Range<usize>| {
-        an.mentions.iter().find_map(|m| match m.kind {
-            MentionKind::Country { iso3: c } | MentionKind::Demonym { iso3: c }
-                if range.contains(&m.tokens.start) && c != iso3 =>
-            {
-                Some(c.clone())
-            }
-            _ => None,
-        })
-    };
-    if let Some(c) = state_at(r.start..head) {
+    let state_before = an.mentions.iter().find_map(|m| match m.kind {
+        MentionKind::Country { iso3: c } | MentionKind::Demonym { iso3: c }
+            if (r.start..head).contains(&m.tokens.start) && c != iso3 =>
+        {
+            Some(c.clone())
+        }
+        _ => None,
+    });
+    if let Some(c) = state_before {
         return Some((c, false));
     }
     let ethnic = toks[r.start..head].iter().any(|t| t.lower == "ethnic");
@@ -1177,9 +1174,7 @@ fn read_core(
                 MentionKind::Demonym { iso3 } if m.tokens.end == name_start => Some(iso3.clone()),
                 _ => None,
             });
-            let plural = toks[name_start].pos == "NNPS"
-                || toks[name_start].word.len() > 3 && toks[name_start].word.ends_with('s');
-            if name_start + 1 == r.end && plural {
+            if name_start + 1 == r.end && toks[name_start].looks_plural() {
                 if let Some(c) = demonym {
                     let a = ActorRef::of(ActorCode::from_parts(&c, Some("CVL")), r.clone());
                     return Some(reading(vec![a], PhraseKind::Actors));

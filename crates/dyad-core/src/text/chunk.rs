@@ -129,8 +129,7 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
         "VBD"
             if prev == Some("CD")
                 && tokens.get(i + 1).is_some_and(|n| {
-                    matches!(n.pos.as_str(), "NNS" | "NNPS")
-                        || n.pos == "NNP" && n.word.len() > 3 && n.word.ends_with('s')
+                    n.pos == "NNS" || n.pos.starts_with("NNP") && n.looks_plural()
                 }) =>
         {
             "JJ"

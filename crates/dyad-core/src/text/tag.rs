@@ -36,6 +36,11 @@ impl Tagged {
     pub fn is_capitalized(&self) -> bool {
         self.word.chars().next().is_some_and(char::is_uppercase)
     }
+    /// True for a plural proper noun, or a word longer than three letters
+    /// ending in "s" (the tagger often tags peoples' names "Kenyans" NNP).
+    pub fn looks_plural(&self) -> bool {
+        self.pos == "NNPS" || self.word.len() > 3 && self.word.ends_with('s')
+    }
 }
 
 /// The tagger with its lexicon, built once and shared.
