@@ -282,8 +282,14 @@ pub(crate) fn build_phrases(
             subject_group.extend(r.iter().flat_map(|r| r.actors.iter().cloned()));
         }
         // The sentence's subject so far: the first actor outside a
-        // prepositional phrase ("In a letter to the UN, Iraq said it …").
-        if first_subject.is_none() && seg.prep.is_none() {
+        // prepositional phrase ("In a letter to the UN, Iraq said it …"),
+        // or opening a clause after a conjunction ("came as Israel
+        // announced it would …").
+        let opens_clause = seg.prep.as_deref().is_some_and(|p| {
+            super::events::CONJUNCTIONS.contains(&p)
+                && toks.get(seg.tokens.end).is_some_and(|t| t.is_verb())
+        });
+        if first_subject.is_none() && (seg.prep.is_none() || opens_clause) {
             first_subject = r.as_ref().and_then(|r| r.actors.first().cloned());
         }
         readings.push(r);
@@ -510,6 +516,15 @@ const PART_OF_GROUP: &[&str] = &[
     "wing",
     "team",
     "batch",
+    "patch",
+    "deployment",
+    "detachment",
+    "convoy",
+    "column",
+    "squad",
+    "battalion",
+    "battalions",
+    "brigade",
 ];
 
 /// A noun phrase that is not an actor but names a part or a quantity of
@@ -661,7 +676,13 @@ fn read_np(
             let person = matches!(content.as_slice(), ["he"] | ["she"]);
             let same_sentence = current_subject
                 .filter(|a| subject_of_clause && (a.name.is_some() == person))
-                .filter(|a| a.code.country.is_some() || a.name.is_some());
+                .filter(|a| {
+                    // A state, a person, or a body above states ("NATO
+                    // confirmed it would …").
+                    a.code.country.is_some()
+                        || a.name.is_some()
+                        || matches!(a.code.sector.as_deref(), Some("IGO" | "NGO" | "IMG"))
+                });
             let a = match same_sentence {
                 Some(a) => a.clone(),
                 None if person => ctx.pronoun(sentence)?.clone(),

@@ -63,7 +63,7 @@ const QUANTITIES: &[&str] = &[
 ];
 
 /// Words tagged as prepositions that introduce a clause when a verb follows.
-const CONJUNCTIONS: &[&str] = &[
+pub(crate) const CONJUNCTIONS: &[&str] = &[
     "as", "after", "before", "since", "until", "till", "once", "because", "while",
 ];
 

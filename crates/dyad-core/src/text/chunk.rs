@@ -82,6 +82,21 @@ const ADJECTIVAL_ING: &[&str] = &[
     "ongoing",
     "upcoming",
     "reigning",
+    "peacekeeping",
+    "peace-keeping",
+];
+/// Prepositions of place that may follow another preposition ("from
+/// across the region").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "throughout",
+    "across",
+    "within",
+    "inside",
+    "outside",
+    "behind",
+    "beyond",
+    "under",
+    "near",
 ];
 const PARTICLES: &[&str] = &["out", "off", "up", "down", "away", "back", "over"];
 
@@ -106,10 +121,11 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
         "VBN" | "VBD" if matches!(prev, Some("DT")) && next.is_some_and(is_verb_tag) => "NN",
         // "the divided Mediterranean island", "the embattled Palestinian leader".
         "VBN" if matches!(prev, Some("DT" | "PRP$" | "POS")) && matches!(next, Some("NNP")) => "JJ",
-        // After a finite verb that is no auxiliary, a participle before a
-        // noun modifies it: "extradited suspected militant Haroon Aswad".
+        // After a verb that is no auxiliary, a participle before a noun
+        // modifies it: "extradited suspected militant Haroon Aswad", "is
+        // investigating alleged war crimes".
         "VBN"
-            if matches!(prev, Some("VBD" | "VBZ" | "VBP"))
+            if matches!(prev, Some("VBD" | "VBZ" | "VBP" | "VBG"))
                 && !AUXILIARIES.contains(&tokens[i - 1].lemma.as_str())
                 && matches!(next, Some("NN" | "NNS" | "NNP" | "NNPS" | "JJ")) =>
         {
@@ -238,11 +254,16 @@ pub fn chunk(tokens: &[Tagged], glue: &[bool]) -> Vec<Chunk> {
         }
         // Prepositional phrase.
         if matches!(pos[i], "IN" | "TO") && !COMPLEMENTIZERS.contains(&tokens[i].lower.as_str()) {
-            if let Some(end) = noun_phrase_end(tokens, &pos, i + 1, &glued) {
+            // "from throughout the country", "from across Europe": a
+            // preposition before a place preposition takes its phrase.
+            let compound = pos.get(i + 1) == Some(&"IN")
+                && PLACE_PREPOSITIONS.contains(&tokens[i + 1].lower.as_str());
+            let start = i + 1 + usize::from(compound);
+            if let Some(end) = noun_phrase_end(tokens, &pos, start, &glued) {
                 chunks.push(Chunk {
                     kind: ChunkKind::Prep,
                     tokens: i..end,
-                    object: Some(i + 1..end),
+                    object: Some(start..end),
                 });
                 i = end;
                 continue;

@@ -86,6 +86,7 @@ impl Tagger {
             ("fuelled", vec!["VBD", "VBN"]),
             ("levelled", vec!["VBD", "VBN"]),
             ("tear", vec!["NN", "VB", "VBP"]),
+            ("trial", vec!["NN"]),
         ]);
         Tagger { inner }
     }
@@ -122,6 +123,10 @@ impl Tagger {
                 let mut pos = tt.pos.unwrap_or_else(|| "NN".to_string());
                 if tok.kind == TokenKind::Punct {
                     pos = punct_tag(&word);
+                } else if WEEKDAYS.contains(&lower.as_str()) {
+                    // The tagger's context rules make "on Wednesday it
+                    // would" a verb; a weekday is always a name.
+                    pos = "NNP".to_string();
                 }
                 let lemma = match tt.lemma {
                     Some(l) if !pos.starts_with("NNP") => l.to_lowercase(),
@@ -138,6 +143,16 @@ impl Tagger {
             .collect()
     }
 }
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 fn punct_tag(p: &str) -> String {
     match p {
