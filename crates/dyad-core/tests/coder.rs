@@ -1560,3 +1560,29 @@ fn a_participle_after_an_ing_verb_modifies_the_object() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_undated_title_picks_among_a_persons_roles() {
+    // Ehud Barak was Israel's prime minister, later its defence minister.
+    let undated = |text: &str| {
+        let d = Document {
+            id: "t".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        sorted_triples(code_document_with(&d, kb(), 0.0).events)
+    };
+    let got = undated("Prime Minister Ehud Barak criticized Syria.");
+    assert_eq!(got, vec![t("ISRGOV", "SYR", "110")]);
+    let got = undated("Defence Minister Ehud Barak criticized Syria.");
+    assert_eq!(got, vec![t("ISRMIL", "SYR", "110")]);
+}
+
+#[test]
+fn an_ousted_leader_is_an_elite() {
+    // A participle opening the sentence modifies the title after it.
+    let got = triples("Ousted President Askar Akayev criticized Russia.");
+    assert_eq!(got, vec![t("KGZELI", "RUS", "110")]);
+    let got = triples("The deposed president of Kyrgyzstan criticized Russia.");
+    assert_eq!(got, vec![t("KGZELI", "RUS", "110")]);
+}

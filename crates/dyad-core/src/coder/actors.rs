@@ -1127,6 +1127,21 @@ fn read_core(
                 (Some((_, sector)), None) if code.country.is_some() => {
                     code.with_sector(Some(sector))
                 }
+                // "Prime Minister Ehud Barak", a prime minister and later a
+                // defence minister: when the date holds none of the
+                // person's roles, the title picks among them.
+                (Some((_, sector)), _) => match kind {
+                    MentionKind::Person { roles, .. }
+                        if date.is_none_or(|d| roles.iter().all(|r| !r.holds_on(d))) =>
+                    {
+                        roles
+                            .iter()
+                            .filter(|r| r.code.sector.as_deref() == Some(sector.as_str()))
+                            .max_by_key(|r| r.start)
+                            .map_or(code, |r| r.code.clone())
+                    }
+                    _ => code,
+                },
                 _ => code,
             };
             // "former president Carlos Menem": a former office holder is an

@@ -167,6 +167,9 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
         {
             "JJ"
         }
+        // "Ousted President Askar Akayev …": opening the sentence before a
+        // title or name, a participle modifies it.
+        "VBN" if prev.is_none() && matches!(next, Some("NNP" | "NNPS")) => "JJ",
         p => p,
     }
 }
