@@ -1586,3 +1586,15 @@ fn an_ousted_leader_is_an_elite() {
     let got = triples("The deposed president of Kyrgyzstan criticized Russia.");
     assert_eq!(got, vec![t("KGZELI", "RUS", "110")]);
 }
+
+#[test]
+fn a_pronoun_before_an_adverb_and_its_verb_is_the_subject() {
+    // "and said they also opposed …": the pronoun is the subject though an
+    // adverb stands before the verb; a force named by its mandate is no
+    // state's army.
+    let got = triples(
+        "Somali rebels on Friday rejected a Kenyan peace plan, and said they also opposed \
+         the deployment of a regional peacekeeping force.",
+    );
+    assert!(got.contains(&t("SOMREB", "IGOMIL", "110")), "{got:?}");
+}

@@ -601,9 +601,11 @@ fn read_np(
     let words = words_lower(an, &r);
     let content: Vec<&str> = words.iter().copied().filter(|w| *w != "the").collect();
 
-    // A pronoun right before a verb is its clause's subject.
-    let subject_of_clause = toks
-        .get(r.end)
+    // A pronoun right before a verb (adverbs aside: "they also opposed")
+    // is its clause's subject.
+    let subject_of_clause = toks[r.end..]
+        .iter()
+        .find(|t| !t.pos.starts_with("RB"))
         .is_some_and(|t| t.pos.starts_with("VB") || t.pos == "MD");
 
     // Reciprocal and plural references.

@@ -71,7 +71,13 @@ fn add_entry(
         Entry::Org { names, code: c } => {
             let c = code(c)?;
             for n in names {
-                lex.add(n, MentionKind::Org { code: c.clone() }, origin);
+                let kind = MentionKind::Org { code: c.clone() };
+                // A name written all in lowercase is a common-noun phrase.
+                if n.text.chars().any(char::is_uppercase) {
+                    lex.add(n, kind, origin);
+                } else {
+                    lex.add_any_case(n, kind, origin);
+                }
             }
         }
         Entry::Region {

@@ -174,6 +174,14 @@ impl Lexicon {
         self.push(surface.clone(), case, kind, origin);
     }
 
+    /// Adds a phrase matched in any case: an organisation named by a
+    /// common-noun phrase ("multinational force").
+    pub fn add_any_case(&mut self, phrase: &Phrase, kind: MentionKind, origin: Origin) {
+        if !phrase.words.is_empty() {
+            self.push(phrase.words.clone(), CaseRule::Any, kind, origin);
+        }
+    }
+
     /// Adds a sector agent phrase (matched in any case) with its head noun
     /// in the singular and its number.
     pub fn add_agent(
