@@ -1598,3 +1598,21 @@ fn a_pronoun_before_an_adverb_and_its_verb_is_the_subject() {
     );
     assert!(got.contains(&t("SOMREB", "IGOMIL", "110")), "{got:?}");
 }
+
+#[test]
+fn an_ethnic_group_lives_in_the_home_state_the_story_names() {
+    // The Kurds live in four states: the story picks one.
+    let got = triples(
+        "Syria's army moved north on Monday. Syrian officials said Kurdish fighters attacked \
+         a Syrian army post near Qamishli.",
+    );
+    assert!(got.iter().any(|(s, _, _)| s == "SYRREB"), "{got:?}");
+    let got = triples("Iraqi Kurds accused Turkey of shelling their villages.");
+    assert!(
+        got.iter().any(|(s, d, _)| s == "IRQCVL" && d == "TUR"),
+        "{got:?}"
+    );
+    // A group with one home needs no context.
+    let got = triples("Bangladesh refused to accept more Rohingya refugees.");
+    assert!(got.contains(&t("BGD", "MMRREF", "1223")), "{got:?}");
+}

@@ -382,6 +382,7 @@ impl KnowledgeBase {
             ("countries", s.countries),
             ("country_phrases", s.country_phrases),
             ("region_phrases", s.region_phrases),
+            ("ethnic_phrases", s.ethnic_phrases),
             ("places", s.places),
             ("sectors", s.sectors),
             ("agent_phrases", s.agent_phrases),

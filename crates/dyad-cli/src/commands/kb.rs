@@ -65,6 +65,7 @@ fn stats(args: &KbArgs) -> Result<ExitCode> {
         ("country/demonym/capital phrases", s.country_phrases),
         ("gazetteer places", s.places),
         ("contested-region phrases", s.region_phrases),
+        ("ethnic-group phrases", s.ethnic_phrases),
         ("sector codes", s.sectors),
         ("sector agent phrases", s.agent_phrases),
         ("organisations", s.orgs),

@@ -870,7 +870,8 @@ fn mention_country(kind: &MentionKind, date: Option<Date>) -> Option<String> {
 /// at `head`) lives, when the phrase says so: a state's adjective before it
 /// ("Bosnian Serbs", "Iraqi Kurds"), "of"/"in" a state after it ("the
 /// Albanians of southern Serbia", "ethnic Albanians in Macedonia"), or for
-/// an "ethnic" group the story's main other country (inferred, `true`).
+/// an "ethnic" group the story's main other country, for a group the
+/// knowledge base lists its home state in the story (both inferred, `true`).
 /// Coders code such groups as civilians of the state they live in.
 fn ethnic_residence(
     an: &Analysis<'_>,
@@ -883,9 +884,14 @@ fn ethnic_residence(
     if !toks[r.end - 1].looks_plural() {
         return None;
     }
+    // A listed ethnic group ("Kurds"), its home state already chosen.
+    let group = an
+        .mentions
+        .iter()
+        .any(|m| m.tokens.start == head && m.ethnic);
     let state_before = an.mentions.iter().find_map(|m| match m.kind {
         MentionKind::Country { iso3: c } | MentionKind::Demonym { iso3: c }
-            if (r.start..head).contains(&m.tokens.start) && c != iso3 =>
+            if (r.start..head).contains(&m.tokens.start) && (c != iso3 || group) =>
         {
             Some(c.clone())
         }
@@ -894,7 +900,7 @@ fn ethnic_residence(
     if let Some(c) = state_before {
         return Some((c, false));
     }
-    let ethnic = toks[r.start..head].iter().any(|t| t.lower == "ethnic");
+    let ethnic = group || toks[r.start..head].iter().any(|t| t.lower == "ethnic");
     let prep = toks.get(r.end).map(|t| t.lower.as_str());
     // The state or region heading the phrase after "of"/"in" ("of
     // southern Serbia", "in the Israeli-occupied West Bank").
@@ -917,6 +923,9 @@ fn ethnic_residence(
         if let Some(c) = lives {
             return Some((c, false));
         }
+    }
+    if group {
+        return Some((iso3.to_string(), true));
     }
     ethnic
         .then(|| ctx.main_country_except(iso3).map(|c| (c.to_string(), true)))

@@ -117,6 +117,20 @@ impl DocContext {
             .map(|(_, c)| c.as_str())
     }
 
+    /// Which of an ethnic group's home states (main one first) the story is
+    /// about: the one it names most, the main home on a tie.
+    pub fn ethnic_home(&self, homes: &[String]) -> usize {
+        let count = |c: &String| {
+            self.country_counts.get(c).copied().unwrap_or(0)
+                + self.place_counts.get(c).copied().unwrap_or(0)
+        };
+        homes
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, c)| (count(c), std::cmp::Reverse(*i)))
+            .map_or(0, |(i, _)| i)
+    }
+
     /// Counts a place the document names whose country is not in doubt.
     pub fn count_place_country(&mut self, iso3: &str) {
         *self.place_counts.entry(iso3.to_string()).or_insert(0) += 1;

@@ -180,7 +180,7 @@ fn visit_places(
     let text = cleaned.text.as_str();
     let tokens = tokenize(text);
     let sents = sentences(text, &tokens);
-    let analyses: Vec<Analysis<'_>> = sents
+    let mut analyses: Vec<Analysis<'_>> = sents
         .iter()
         .filter(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS)
         .map(|s| analyse(text, &tokens[s.tokens.clone()], kb))
@@ -188,6 +188,9 @@ fn visit_places(
     let mut ctx = DocContext::default();
     for an in &analyses {
         places::note_document_places(&mut ctx, an, kb);
+    }
+    for an in &mut analyses {
+        places::resolve_ethnic_groups(an, &ctx);
     }
     for an in &analyses {
         let places = places::sentence_places(an, kb, &ctx);
@@ -242,6 +245,9 @@ fn run(
         let an = analyse(text, &tokens[s.tokens.clone()], kb);
         places::note_document_places(&mut ctx, &an, kb);
         analyses.push(Some(an));
+    }
+    for an in analyses.iter_mut().flatten() {
+        places::resolve_ethnic_groups(an, &ctx);
     }
 
     // Legacy discard lists: a story discard phrase anywhere drops the document.

@@ -700,6 +700,27 @@ fn situates(an: &Analysis<'_>, from: usize, to: usize) -> bool {
     linked
 }
 
+/// Reads each ethnic group's name in a sentence as the demonym of the home
+/// state the story names most (after [`note_document_places`] has run on
+/// every sentence): "Kurdish fighters" in a story on Syria are Syrian.
+pub(crate) fn resolve_ethnic_groups(an: &mut Analysis<'_>, ctx: &DocContext) {
+    for m in &mut an.mentions {
+        if let MentionKind::Ethnic { homes } = m.kind {
+            let states: Vec<String> = homes
+                .iter()
+                .filter_map(|h| match h {
+                    MentionKind::Demonym { iso3 } => Some(iso3.clone()),
+                    _ => None,
+                })
+                .collect();
+            if let Some(home) = homes.get(ctx.ethnic_home(&states)) {
+                m.kind = home;
+                m.ethnic = true;
+            }
+        }
+    }
+}
+
 /// Notes in `ctx` what a sentence tells about the document's geography:
 /// the countries it mentions and the first-level regions it names (done
 /// for every sentence before coding).

@@ -63,6 +63,18 @@ fn add_entry(
             }
         }
         Entry::Place { .. } => {}
+        Entry::Ethnic { names, homes } => {
+            let homes: Vec<MentionKind> = homes
+                .iter()
+                .map(|c| MentionKind::Demonym { iso3: c.clone() })
+                .collect();
+            for n in names {
+                let kind = MentionKind::Ethnic {
+                    homes: homes.clone(),
+                };
+                lex.add(n, kind, origin);
+            }
+        }
         Entry::Agent { phrases, sector } => {
             for p in phrases {
                 lex.add_agent(&p.phrase, sector, &p.head, p.plural, origin);

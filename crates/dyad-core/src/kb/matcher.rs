@@ -51,6 +51,13 @@ pub enum MentionKind {
         /// Actor code.
         code: ActorCode,
     },
+    /// An ethnic group ("Kurds", "Tamil"): a [`MentionKind::Demonym`] of
+    /// each state it lives in, the main one first; the coder picks one per
+    /// story.
+    Ethnic {
+        /// One demonym reading per home state.
+        homes: Vec<MentionKind>,
+    },
     /// A named person with date-bounded roles.
     Person {
         /// The person's full name.
@@ -79,6 +86,10 @@ impl MentionKind {
                 if *plural { ", plural" } else { "" }
             ),
             MentionKind::Org { code } => format!("organisation {code}"),
+            MentionKind::Ethnic { homes } => {
+                let states: Vec<String> = homes.iter().map(MentionKind::describe).collect();
+                format!("ethnic group ({})", states.join(", "))
+            }
             MentionKind::Person { name, roles } => {
                 format!("person {name} ({} role(s))", roles.len())
             }
@@ -94,7 +105,7 @@ impl MentionKind {
             MentionKind::Country { .. } => 6,
             MentionKind::Region { .. } => 5,
             MentionKind::Capital { .. } => 4,
-            MentionKind::Demonym { .. } => 2,
+            MentionKind::Demonym { .. } | MentionKind::Ethnic { .. } => 2,
             MentionKind::Agent { .. } => 1,
         }
     }
@@ -145,6 +156,9 @@ pub struct Mention<'kb> {
     pub kind: &'kb MentionKind,
     /// Where the entry was defined.
     pub origin: Origin,
+    /// True when `kind` is the home state the coder chose for an ethnic
+    /// group's name.
+    pub ethnic: bool,
 }
 
 /// The phrase dictionary, indexed by first word.
@@ -341,6 +355,7 @@ impl Lexicon {
                         tokens: i..i + e.words.len(),
                         kind: &e.kind,
                         origin: e.origin,
+                        ethnic: false,
                     });
                     i += e.words.len();
                 }
@@ -365,6 +380,7 @@ impl Lexicon {
                 tokens: at..at + e.words.len(),
                 kind: &e.kind,
                 origin: e.origin,
+                ethnic: false,
             })
             .collect()
     }
@@ -398,6 +414,7 @@ impl Lexicon {
                 | MentionKind::Demonym { .. }
                 | MentionKind::Capital { .. } => s.country_phrases += 1,
                 MentionKind::Region { .. } => s.region_phrases += 1,
+                MentionKind::Ethnic { .. } => s.ethnic_phrases += 1,
                 MentionKind::Agent { .. } => s.agent_phrases += 1,
                 MentionKind::Org { .. } => s.org_phrases += 1,
                 MentionKind::Person { .. } => s.person_phrases += 1,

@@ -149,6 +149,8 @@ pub struct KbStats {
     pub places: usize,
     /// Contested and self-declared region phrases.
     pub region_phrases: usize,
+    /// Phrases naming ethnic groups.
+    pub ethnic_phrases: usize,
     /// Sector (role) codes.
     pub sectors: usize,
     /// Distinct named people.

@@ -37,6 +37,8 @@ pub enum SourceKind {
     NounPatterns,
     /// `geonames_id  name  alternates  iso3  admin1  lat  lon  population  feature`
     Places,
+    /// `names  homes` — ethnic groups and the states they live in
+    Ethnic,
 }
 
 impl SourceKind {
@@ -55,6 +57,7 @@ impl SourceKind {
             ("nouns", SourceKind::NounPatterns),
             ("patterns", SourceKind::Patterns),
             ("places", SourceKind::Places),
+            ("ethnic", SourceKind::Ethnic),
         ];
         kinds
             .iter()
@@ -70,6 +73,7 @@ pub const EMBEDDED_FILES: &[(&str, SourceKind)] = &[
     ("cameo_events.tsv", SourceKind::CameoEvents),
     ("countries.tsv", SourceKind::Countries),
     ("regions.tsv", SourceKind::Regions),
+    ("ethnic.tsv", SourceKind::Ethnic),
     ("agents.tsv", SourceKind::Agents),
     ("orgs.tsv", SourceKind::Orgs),
     ("people.tsv", SourceKind::People),
@@ -233,6 +237,13 @@ pub enum Entry {
         code: String,
         /// Free-text status note.
         status: String,
+    },
+    /// An ethnic group.
+    Ethnic {
+        /// Nouns and adjectives naming the group.
+        names: Vec<Phrase>,
+        /// ISO3 codes of the states it lives in, the main one first.
+        homes: Vec<String>,
     },
     /// A sector (role) code.
     Sector {
@@ -467,6 +478,21 @@ fn parse_line(kind: SourceKind, cols: &[&str]) -> Result<Entry, String> {
                 code: actor_code(cols[2])?,
                 status: cols.get(3).map_or("", |s| s.trim()).to_string(),
             }
+        }
+        SourceKind::Ethnic => {
+            need(cols, 2, "names, homes")?;
+            let names = phrases(cols.first());
+            if names.is_empty() {
+                return Err("no ethnic group name".into());
+            }
+            let homes = cols[1]
+                .split_whitespace()
+                .map(|c| upper3(c, "ISO 3166 alpha-3 code"))
+                .collect::<Result<Vec<_>, _>>()?;
+            if homes.is_empty() {
+                return Err("no home state".into());
+            }
+            Entry::Ethnic { names, homes }
         }
         SourceKind::Sectors => {
             need(cols, 3, "code, name, plover agent")?;
@@ -723,6 +749,21 @@ pub fn check(files: &[SourceFile]) -> Vec<KbError> {
                             format!("o:{}", p.key()),
                             r.line,
                             &format!("organisation name {:?}", p.text),
+                            &mut err,
+                        );
+                    }
+                }
+                Entry::Ethnic { names, homes } => {
+                    for c in homes {
+                        if !countries.is_empty() && !countries.contains(c.as_str()) {
+                            err(r.line, format!("unknown country {c:?}"));
+                        }
+                    }
+                    for p in names {
+                        dup(
+                            format!("e:{}", p.key()),
+                            r.line,
+                            &format!("ethnic group name {:?}", p.text),
                             &mut err,
                         );
                     }
@@ -1042,6 +1083,28 @@ mod tests {
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![3, 5]);
         assert!(errors[0].message.contains("ISO 3166"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn ethnic_groups_need_known_home_states() {
+        let countries = "IRQ\tIraq\tIraqi\nTUR\tTurkey\tTurkish\n";
+        let ethnic = "Kurd|Kurds|Kurdish\tTUR IRQ\nYoruba\tNGA\nBasque\tspain\nTamil\n";
+        let (c, _) = parse("countries.tsv", SourceKind::Countries, countries);
+        let (e, errors) = parse("ethnic.tsv", SourceKind::Ethnic, ethnic);
+        // "spain" is no code and "Tamil" has no home: parse errors.
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![3, 4]);
+        match &e.rows[0].entry {
+            Entry::Ethnic { names, homes } => {
+                assert_eq!(names.len(), 3);
+                assert_eq!(homes, &["TUR", "IRQ"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        // NGA is not among the countries: the check reports it.
+        let problems = check(&[c, e]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("NGA"), "{}", problems[0]);
     }
 
     #[test]
