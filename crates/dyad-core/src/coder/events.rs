@@ -1436,6 +1436,17 @@ pub(crate) fn code_sentence(
                 *t = implicit_target(&m.pattern.code, s, g.head);
             }
         }
+        // "X held talks with Y", "X telephoned Y": a negotiation or a
+        // telephone conversation is done by both parties, as the gold sets
+        // code it (a meeting or a visit is not: "X met with Y" is X's act).
+        let mutual = ["041", "046"].contains(&m.pattern.code.as_str());
+        if mutual && !kb.has_legacy_verbs() && pairs.len() == 1 {
+            if let (s, Some(t)) = &pairs[0] {
+                if s.code != t.code {
+                    pairs.push((t.clone(), Some(s.clone())));
+                }
+            }
+        }
         pairs.dedup_by(|a, b| {
             a.0.code == b.0.code && a.1.as_ref().map(|x| &x.code) == b.1.as_ref().map(|x| &x.code)
         });
