@@ -1626,3 +1626,18 @@ fn talks_and_telephone_calls_are_mutual_meetings_are_not() {
     let got = triples("The Kenyan president met with the Ugandan president on Monday.");
     assert_eq!(got, vec![t("KENGOV", "UGAGOV", "040")]);
 }
+
+#[test]
+fn what_the_subject_receives_or_faces_is_the_other_partys_act() {
+    // "---:072 receive * (weapons|…) from +": the giver acts on the subject.
+    let got = triples("Kenyan rebels received weapons from the Ugandan government.");
+    assert_eq!(got, vec![t("UGAGOV", "KENREB", "072")]);
+    let got = triples("The Kenyan president faces pressure from the Kenyan parliament to resign.");
+    assert!(got.contains(&t("KENLEG", "KENGOV", "100")), "{got:?}");
+    // A future reception is the giver's intent.
+    let got = triples("Kenya will receive military aid from China.");
+    assert_eq!(got, vec![t("CHN", "KEN", "0332")]);
+    // "came under attack from parliament" is criticism: not coded as force.
+    let got = triples("The Kenyan prosecutors came under attack from parliament.");
+    assert!(got.iter().all(|(_, _, c)| c != "190"), "{got:?}");
+}

@@ -1462,8 +1462,13 @@ pub(crate) fn code_sentence(
             None => (g.negated, g.future),
         };
         if future && (!kb.has_legacy_verbs() || code.starts_with("04")) {
-            if let Some(intent) = crate::ontology::intent_code(&code) {
-                code = intent.to_string();
+            // A reversed code ("---:072") turns its coded half.
+            let (back, event) = match code.split_once(':') {
+                Some(("---", b)) => ("---:", b),
+                _ => ("", code.as_str()),
+            };
+            if let Some(intent) = crate::ontology::intent_code(event) {
+                code = format!("{back}{intent}");
             }
             // "will not accept refugees": a refusal, which did happen.
             if negated && !kb.has_legacy_verbs() {

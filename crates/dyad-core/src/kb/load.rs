@@ -143,7 +143,9 @@ fn add_entry(
             );
         }
         Entry::Pattern { code, pattern } => {
-            if !kb.cameo.is_empty() && !kb.cameo.contains_key(code) {
+            if !kb.cameo.is_empty()
+                && !super::source::pattern_code_known(code, |c| kb.cameo.contains_key(c))
+            {
                 return Err(format!("unknown CAMEO code {code:?}"));
             }
             let set = if kind == SourceKind::NounPatterns {

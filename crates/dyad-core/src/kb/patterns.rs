@@ -14,7 +14,8 @@
 //! group ("invited", "will meet", "are locked" → `invite`, `meet`, `lock`).
 //! The source is the subject of that verb; in the passive voice the subject
 //! becomes the target and a `by` phrase the source. Patterns are written in
-//! the active voice.
+//! the active voice. A code written `---:072` reverses the event: the target
+//! acts on the subject ("received weapons from +").
 //!
 //! Patterns converted from legacy TABARI/PETRARCH-1 verb dictionaries
 //! (see [`crate::kb::legacy`]) use further elements: words *before* the

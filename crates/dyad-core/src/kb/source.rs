@@ -634,6 +634,17 @@ fn singular(word: &str) -> (String, bool) {
     (stem, true)
 }
 
+/// True when a pattern's event code is a CAMEO code `known` accepts, or a
+/// reversed one: `---:072` codes no event from the subject and 072 from the
+/// target to the subject ("received weapons from +").
+pub fn pattern_code_known(code: &str, known: impl Fn(&str) -> bool) -> bool {
+    match code.split_once(':') {
+        Some(("---", back)) => known(back),
+        Some(_) => false,
+        None => known(code),
+    }
+}
+
 /// Prefixes of actor codes that belong to no single state.
 pub const TRANSNATIONAL: &[&str] = &["IGO", "NGO", "NGM", "MNC", "INT", "UIS", "IMG"];
 
@@ -831,7 +842,7 @@ pub fn check(files: &[SourceFile]) -> Vec<KbError> {
                     &mut err,
                 ),
                 Entry::Pattern { code, pattern } => {
-                    if !cameo.is_empty() && !cameo.contains(code.as_str()) {
+                    if !cameo.is_empty() && !pattern_code_known(code, |c| cameo.contains(c)) {
                         err(r.line, format!("unknown CAMEO code {code:?}"));
                     }
                     dup(
