@@ -1641,3 +1641,15 @@ fn what_the_subject_receives_or_faces_is_the_other_partys_act() {
     let got = triples("The Kenyan prosecutors came under attack from parliament.");
     assert!(got.iter().all(|(_, _, c)| c != "190"), "{got:?}");
 }
+
+#[test]
+fn a_member_of_a_national_body_is_that_body() {
+    // "commander" alone is military; a FARC commander is the FARC.
+    let got = triples("A FARC commander criticized the Colombian government.");
+    assert_eq!(got, vec![t("COLREB", "COLGOV", "110")]);
+    let got = triples("A Pentagon official criticized China.");
+    assert_eq!(got, vec![t("USAMIL", "CHN", "110")]);
+    // A role of its own (a minister) keeps its sector.
+    let got = triples("A Likud minister criticized Iran.");
+    assert_eq!(got, vec![t("ISRGOV", "IRN", "110")]);
+}

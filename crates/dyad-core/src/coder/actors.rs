@@ -488,6 +488,30 @@ pub(crate) fn build_phrases(
 /// Israel's militia", "a group of Moroccan diplomats", "representatives
 /// from Egyptian civil society groups"). Quantities ("hundreds of
 /// students") are left to the verb's subject and to the patterns.
+/// Role words that name a member or a voice of a body without a role of
+/// their own: after an organisation they take its code ("a FARC
+/// commander" is the FARC, not the army).
+const GENERIC_MEMBERS: &[&str] = &[
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "leader",
+    "chief",
+    "head",
+    "member",
+    "fighter",
+    "militant",
+    "representative",
+    "source",
+    "activist",
+    "supporter",
+    "envoy",
+    "negotiator",
+    "delegation",
+];
+
 const PART_OF_GROUP: &[&str] = &[
     "group",
     "groups",
@@ -1049,6 +1073,21 @@ fn read_core(
                 tokens: r.clone(),
                 resolved: false,
             };
+            // "a FARC commander", "a Pentagon official": a member or
+            // spokesman of a national body named before is that body.
+            if GENERIC_MEMBERS.contains(&head.as_str()) {
+                let body = mentions_in(&before).find_map(|m| match m.kind {
+                    MentionKind::Org { code }
+                        if code.country.is_some() && code.sector.is_some() =>
+                    {
+                        Some(code.clone())
+                    }
+                    _ => None,
+                });
+                if let Some(code) = body {
+                    return Some(role_reading(vec![mk(code)]));
+                }
+            }
             // "the foreign ministers of Armenia and Azerbaijan": one each.
             let no_possessor = possessor.as_ref().is_none_or(|p| p.is_empty());
             if *plural && country_from(&before, ctx).is_none() && no_possessor {
