@@ -1653,3 +1653,21 @@ fn a_member_of_a_national_body_is_that_body() {
     let got = triples("A Likud minister criticized Iran.");
     assert_eq!(got, vec![t("ISRGOV", "IRN", "110")]);
 }
+
+#[test]
+fn a_clause_of_time_in_the_present_has_not_happened() {
+    // "until they gain control": the event is conditional, not asserted.
+    let ev =
+        all_events("Kenyan rebels vowed to fight until they seize the Somali town of Kismayo.");
+    let seize = ev
+        .iter()
+        .find(|e| e.cameo == "192")
+        .expect("the seizure is coded");
+    assert_eq!(seize.modality, Modality::Conditional, "{ev:?}");
+    // In the past tense it happened.
+    let ev = all_events("Kenyan troops fought until they seized the Somali town of Kismayo.");
+    assert!(
+        ev.iter().all(|e| e.modality != Modality::Conditional),
+        "{ev:?}"
+    );
+}

@@ -221,11 +221,20 @@ pub(crate) fn modality(
     if question {
         return Modality::Question;
     }
+    // "until they gain control", "before they demobilize": a clause of
+    // time in the present tense tells what has not happened yet.
+    let present = toks[group.clone()]
+        .iter()
+        .all(|t| !matches!(t.pos.as_str(), "VBD" | "VBN"));
     let conditional = toks[..group.start]
         .iter()
         .rev()
         .take_while(|t| !matches!(t.word.as_str(), "," | ";" | ":" | "--"))
-        .any(|t| matches!(t.lower.as_str(), "if" | "unless"));
+        .any(|t| match t.lower.as_str() {
+            "if" | "unless" => true,
+            "until" | "till" | "before" | "once" => present,
+            _ => false,
+        });
     if conditional {
         return Modality::Conditional;
     }

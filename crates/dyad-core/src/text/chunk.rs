@@ -114,7 +114,14 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
         "VBG" if matches!(prev, Some("DT" | "PRP$" | "JJ" | "POS")) => "NN",
         // A plural-present verb right after a singular noun is a noun in a
         // compound ("the US air base"): "*the base air*" cannot agree.
-        "VBP" if matches!(prev, Some("NN" | "NNP")) && matches!(next, Some("NN" | "NNS")) => "NN",
+        // ("have", "are", "do" are always verbs: "Albanians have sworn").
+        "VBP"
+            if matches!(prev, Some("NN" | "NNP"))
+                && matches!(next, Some("NN" | "NNS"))
+                && !matches!(t.lemma.as_str(), "have" | "be" | "do") =>
+        {
+            "NN"
+        }
         // A gerund right before a finite verb is its subject ("fighting broke out").
         "VBG" if matches!(next, Some("VBD" | "VBZ" | "VBP" | "MD")) => "NN",
         // "The shot was fired": a determiner's past form before a verb is its noun.

@@ -87,6 +87,7 @@ impl Tagger {
             ("levelled", vec!["VBD", "VBN"]),
             ("tear", vec!["NN", "VB", "VBP"]),
             ("trial", vec!["NN"]),
+            ("sworn", vec!["VBN", "JJ"]),
         ]);
         Tagger { inner }
     }
