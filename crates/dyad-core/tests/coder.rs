@@ -1671,3 +1671,14 @@ fn a_clause_of_time_in_the_present_has_not_happened() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn function_words_in_capitals_are_no_towns() {
+    // "OF" is also a town in Turkey and "MOST" one in Czechia: read as
+    // places, they made Turkey the country of all-capitals wire stories.
+    let got = triples(
+        "THE SALVADORAN ARMY SAID THAT THE SOLDIERS OF THE ATLACATL BATTALION ATTACKED THE \
+         REBELS OF THE FMLN. MOST OF THE VILLAGERS OF THE REGION FLED.",
+    );
+    assert_eq!(got, vec![t("SLVMIL", "SLVREB", "190")]);
+}

@@ -116,6 +116,24 @@ impl Gazetteer {
     /// Place names in a sentence's tokens, leftmost-longest; a name starts
     /// and ends on a capitalised word.
     pub fn find(&self, tokens: &[Tagged]) -> Vec<PlaceMatch> {
+        fn is_common_word(pos: &str) -> bool {
+            pos.starts_with("VB")
+                || pos.starts_with("RB")
+                || matches!(
+                    pos,
+                    "IN" | "DT"
+                        | "MD"
+                        | "CC"
+                        | "TO"
+                        | "PRP"
+                        | "PRP$"
+                        | "WDT"
+                        | "WP"
+                        | "EX"
+                        | "PDT"
+                        | "RP"
+                )
+        }
         let mut out = Vec::new();
         let max = usize::from(self.table.max_words);
         let mut i = 0;
@@ -132,7 +150,18 @@ impl Gazetteer {
                         key.push(' ');
                     }
                     key.push_str(&t.lower);
-                    if t.is_capitalized() {
+                    // A one-word name the tagger reads as a function word or
+                    // a verb is that word ("OF" in capitals is not Of,
+                    // Turkey; "Most officials" is not Most, Czechia), unless
+                    // a place preposition stands before a verb ("in Hit").
+                    let after_place_prep = i > 0
+                        && matches!(
+                            tokens[i - 1].lower.as_str(),
+                            "in" | "near" | "at" | "from" | "outside" | "around" | "into"
+                        );
+                    let common =
+                        is_common_word(&t.pos) && !(t.pos.starts_with("VB") && after_place_prep);
+                    if t.is_capitalized() && !(n == 0 && common) {
                         let found = self.by_key(&key);
                         if !found.is_empty() {
                             hit = Some((n + 1, found));
