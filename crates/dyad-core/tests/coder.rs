@@ -1682,3 +1682,25 @@ fn function_words_in_capitals_are_no_towns() {
     );
     assert_eq!(got, vec![t("SLVMIL", "SLVREB", "190")]);
 }
+
+#[test]
+fn a_capitalised_word_inside_running_text_is_no_base_verb() {
+    // "will ask Asian banks": "Asian" is no verb; "Wen will meet": "Wen" is a name.
+    let got = triples("Kenya will ask Asian banks to finance a railway to Uganda.");
+    assert!(
+        got.iter().any(|(s, _, c)| s == "KEN" && c == "020"),
+        "{got:?}"
+    );
+    // A title-case headline keeps its verbs.
+    let got = triples("Kenya Will Attack Somalia");
+    assert!(
+        got.iter().any(|(s, d, _)| s == "KEN" && d == "SOM"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn wanting_another_party_to_act_is_an_appeal() {
+    let got = triples("Kenya wants Uganda to reopen the border.");
+    assert_eq!(got, vec![t("KEN", "UGA", "020")]);
+}

@@ -115,15 +115,43 @@ impl Tagger {
             })
             .collect();
         let tagged = self.inner.tag(input);
+        // In running text (not a title-case headline), a capitalised word
+        // inside the sentence is a name or an adjective of one, never a
+        // base-form verb ("will ask Asian banks").
+        let capitalised = |w: &str| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+        };
+        let words = tagged
+            .iter()
+            .filter(|t| t.value.chars().any(char::is_alphabetic));
+        let (caps, all) = words.fold((0, 0), |(c, n), t| {
+            (c + usize::from(capitalised(&t.value)), n + 1)
+        });
+        let running_text = caps * 2 < all;
+        let opens = |i: usize| {
+            i == 0
+                || matches!(
+                    tokens[i - 1].text(text),
+                    "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "--" | "-" | "—" | ";"
+                )
+        };
         tokens
             .iter()
             .zip(tagged)
-            .map(|(tok, tt)| {
+            .enumerate()
+            .map(|(i, (tok, tt))| {
                 let word = tt.value;
                 let lower = word.to_lowercase();
                 let mut pos = tt.pos.unwrap_or_else(|| "NN".to_string());
                 if tok.kind == TokenKind::Punct {
                     pos = punct_tag(&word);
+                } else if running_text
+                    && matches!(pos.as_str(), "VB" | "VBP")
+                    && !opens(i)
+                    && capitalised(&word)
+                {
+                    pos = "NNP".to_string();
                 } else if WEEKDAYS.contains(&lower.as_str()) {
                     // The tagger's context rules make "on Wednesday it
                     // would" a verb; a weekday is always a name.
