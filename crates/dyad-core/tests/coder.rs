@@ -1704,3 +1704,22 @@ fn wanting_another_party_to_act_is_an_appeal() {
     let got = triples("Kenya wants Uganda to reopen the border.");
     assert_eq!(got, vec![t("KEN", "UGA", "020")]);
 }
+
+#[test]
+fn a_capital_named_in_a_story_on_its_namesakes_country_is_that_town() {
+    // Tripoli is Libya's capital and a large Lebanese port.
+    let got = all_triples(
+        "Syria ended its mediation between rival militias in Tripoli as shelling hit the \
+         north Lebanese port.",
+    );
+    assert!(got.iter().all(|(_, d, _)| !d.starts_with("LBY")), "{got:?}");
+    assert!(got.contains(&t("SYR", "LBN", "165")), "{got:?}");
+    // In a Libyan story it stays the government.
+    let got = triples("Tripoli accused Egypt of arming the rebels in eastern Libya.");
+    assert_eq!(got, vec![t("LBYGOV", "EGY", "1123")]);
+    // A small namesake (Washington, England) and a month ("in March", not
+    // March, England) do not take the capital from a British story.
+    let got =
+        triples("The UK prime minister has cancelled a planned visit to Washington in March.");
+    assert!(got.iter().any(|(_, d, _)| d == "USAGOV"), "{got:?}");
+}

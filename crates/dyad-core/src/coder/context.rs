@@ -18,6 +18,9 @@ pub(crate) struct DocContext {
     country_counts: HashMap<String, usize>,
     /// Order in which countries are first mentioned.
     country_order: Vec<String>,
+    /// How often each country's capital is named (counted in
+    /// `country_counts` too).
+    capital_counts: HashMap<String, usize>,
     /// Countries of the other places the document names (towns, regions).
     place_counts: HashMap<String, usize>,
     /// Countries in the order the document first points to them, by name or place.
@@ -36,6 +39,29 @@ pub(crate) struct DocContext {
 }
 
 impl DocContext {
+    /// Counts a mention of a country's capital (as a mention of the country).
+    pub fn count_capital(&mut self, iso3: &str) {
+        *self.capital_counts.entry(iso3.to_string()).or_insert(0) += 1;
+        self.count_country(iso3);
+    }
+
+    /// Takes back a capital's mention that named a town of another country.
+    pub fn uncount_capital(&mut self, iso3: &str) {
+        for counts in [&mut self.capital_counts, &mut self.country_counts] {
+            if let Some(n) = counts.get_mut(iso3) {
+                *n -= 1;
+                if *n == 0 {
+                    counts.remove(iso3);
+                }
+            }
+        }
+    }
+
+    /// [`DocContext::weight`] without the mentions of the country's capital.
+    pub fn weight_without_capital(&self, iso3: &str) -> usize {
+        self.weight(iso3) - self.capital_counts.get(iso3).copied().unwrap_or(0)
+    }
+
     /// Counts a country mention (done for the whole document before coding).
     pub fn count_country(&mut self, iso3: &str) {
         let n = self.country_counts.entry(iso3.to_string()).or_insert(0);
@@ -105,29 +131,28 @@ impl DocContext {
     /// The story's main country other than `iso3` ("ethnic Albanians" in a
     /// story about Macedonia live in Macedonia).
     pub fn main_country_except(&self, iso3: &str) -> Option<&str> {
-        let count = |c: &String| {
-            self.country_counts.get(c).copied().unwrap_or(0)
-                + self.place_counts.get(c).copied().unwrap_or(0)
-        };
         self.story_order
             .iter()
             .filter(|c| c.as_str() != iso3)
             .enumerate()
-            .max_by_key(|(i, c)| (count(c), std::cmp::Reverse(*i)))
+            .max_by_key(|(i, c)| (self.weight(c), std::cmp::Reverse(*i)))
             .map(|(_, c)| c.as_str())
+    }
+
+    /// How much the story is about a country: the times it names the
+    /// country, its people or capital, and its places.
+    pub fn weight(&self, iso3: &str) -> usize {
+        self.country_counts.get(iso3).copied().unwrap_or(0)
+            + self.place_counts.get(iso3).copied().unwrap_or(0)
     }
 
     /// Which of an ethnic group's home states (main one first) the story is
     /// about: the one it names most, the main home on a tie.
     pub fn ethnic_home(&self, homes: &[String]) -> usize {
-        let count = |c: &String| {
-            self.country_counts.get(c).copied().unwrap_or(0)
-                + self.place_counts.get(c).copied().unwrap_or(0)
-        };
         homes
             .iter()
             .enumerate()
-            .max_by_key(|(i, c)| (count(c), std::cmp::Reverse(*i)))
+            .max_by_key(|(i, c)| (self.weight(c), std::cmp::Reverse(*i)))
             .map_or(0, |(i, _)| i)
     }
 

@@ -191,6 +191,7 @@ fn visit_places(
     }
     for an in &mut analyses {
         places::resolve_ethnic_groups(an, &ctx);
+        places::resolve_capital_namesakes(an, &mut ctx, kb);
     }
     for an in &analyses {
         let places = places::sentence_places(an, kb, &ctx);
@@ -248,6 +249,7 @@ fn run(
     }
     for an in analyses.iter_mut().flatten() {
         places::resolve_ethnic_groups(an, &ctx);
+        places::resolve_capital_namesakes(an, &mut ctx, kb);
     }
 
     // Legacy discard lists: a story discard phrase anywhere drops the document.

@@ -721,6 +721,42 @@ pub(crate) fn resolve_ethnic_groups(an: &mut Analysis<'_>, ctx: &DocContext) {
     }
 }
 
+/// Population from which a town sharing a capital's name is a rival
+/// reading of it (Tripoli, Lebanon: 230,000) however briefly the story
+/// names its country; a smaller town (Washington, England; Athens,
+/// Georgia) needs its country named twice.
+const NAMESAKE_POPULATION: u64 = 100_000;
+
+/// Drops a capital's name read as its government when the story is about
+/// another country that has a town of that name ("Tripoli" in a story on
+/// Lebanon is the Lebanese port, not Libya's government); the gazetteer then
+/// reads it as that town. Runs after [`note_document_places`].
+pub(crate) fn resolve_capital_namesakes(
+    an: &mut Analysis<'_>,
+    ctx: &mut DocContext,
+    kb: &KnowledgeBase,
+) {
+    let toks = &an.tokens;
+    an.mentions.retain(|m| {
+        let MentionKind::Capital { iso3 } = m.kind else {
+            return true;
+        };
+        let name: Vec<&str> = toks[m.tokens.clone()]
+            .iter()
+            .map(|t| t.word.as_str())
+            .collect();
+        let own = ctx.weight_without_capital(iso3);
+        let namesake = kb.places.lookup(&name.join(" ")).iter().any(|p| {
+            let other = ctx.weight(&p.iso3);
+            p.iso3 != *iso3 && other > own && (p.population >= NAMESAKE_POPULATION || other >= 2)
+        });
+        if namesake {
+            ctx.uncount_capital(iso3);
+        }
+        !namesake
+    });
+}
+
 /// Notes in `ctx` what a sentence tells about the document's geography:
 /// the countries it mentions and the first-level regions it names (done
 /// for every sentence before coding).
@@ -734,9 +770,10 @@ pub(crate) fn note_document_places(ctx: &mut DocContext, an: &Analysis<'_>, kb: 
             .is_some_and(|i| an.tokens[i].lower == "ethnic");
         match &m.kind {
             MentionKind::Demonym { .. } if ethnic => {}
-            MentionKind::Country { iso3 }
-            | MentionKind::Demonym { iso3 }
-            | MentionKind::Capital { iso3 } => ctx.count_country(iso3),
+            MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } => {
+                ctx.count_country(iso3)
+            }
+            MentionKind::Capital { iso3 } => ctx.count_capital(iso3),
             _ => {}
         }
     }

@@ -116,6 +116,20 @@ impl Gazetteer {
     /// Place names in a sentence's tokens, leftmost-longest; a name starts
     /// and ends on a capitalised word.
     pub fn find(&self, tokens: &[Tagged]) -> Vec<PlaceMatch> {
+        const MONTHS: &[&str] = &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
         fn is_common_word(pos: &str) -> bool {
             pos.starts_with("VB")
                 || pos.starts_with("RB")
@@ -159,8 +173,10 @@ impl Gazetteer {
                             tokens[i - 1].lower.as_str(),
                             "in" | "near" | "at" | "from" | "outside" | "around" | "into"
                         );
-                    let common =
-                        is_common_word(&t.pos) && !(t.pos.starts_with("VB") && after_place_prep);
+                    // Months are dates ("in March" is not March, England).
+                    let common = is_common_word(&t.pos)
+                        && !(t.pos.starts_with("VB") && after_place_prep)
+                        || MONTHS.contains(&t.lower.as_str());
                     if t.is_capitalized() && !(n == 0 && common) {
                         let found = self.by_key(&key);
                         if !found.is_empty() {
