@@ -45,7 +45,8 @@ impl DocContext {
         self.count_country(iso3);
     }
 
-    /// Takes back a capital's mention that named a town of another country.
+    /// Takes back a capital's mention that named a town of another country;
+    /// a country no longer named leaves the story's order too.
     pub fn uncount_capital(&mut self, iso3: &str) {
         for counts in [&mut self.capital_counts, &mut self.country_counts] {
             if let Some(n) = counts.get_mut(iso3) {
@@ -53,6 +54,12 @@ impl DocContext {
                 if *n == 0 {
                     counts.remove(iso3);
                 }
+            }
+        }
+        if !self.country_counts.contains_key(iso3) {
+            self.country_order.retain(|c| c != iso3);
+            if !self.place_counts.contains_key(iso3) {
+                self.story_order.retain(|c| c != iso3);
             }
         }
     }
