@@ -113,7 +113,17 @@ fn code_batch(
     let mut n_events = 0;
     if args.explain {
         for doc in batch {
-            let (mut events, traces) = code_explained(doc, kb);
+            // As in the batch path, a bug leaves one document out, not the run.
+            let explained = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                code_explained(doc, kb)
+            }));
+            let Ok((mut events, traces)) = explained else {
+                eprintln!(
+                    "error: document {}: internal error while explaining; its events are left out (please report this bug)",
+                    doc.id
+                );
+                continue;
+            };
             events.retain(|e| e.confidence >= args.min_confidence);
             n_events += events.len();
             crate::output::write_explain(out, doc, &events, &traces)?;
