@@ -1734,3 +1734,20 @@ fn a_capital_named_in_a_story_on_its_namesakes_country_is_that_town() {
         triples("The UK prime minister has cancelled a planned visit to Washington in March.");
     assert!(got.iter().any(|(_, d, _)| d == "USAGOV"), "{got:?}");
 }
+
+#[test]
+fn a_people_protesting_are_civilians_not_their_state() {
+    let got = triples("Thousands of Kenyans rallied in Nairobi on Sunday.");
+    assert!(
+        got.iter()
+            .any(|(s, _, c)| s == "KENCVL" && c.starts_with("14")),
+        "{got:?}"
+    );
+    // Outside protest, the people's name stands for the state.
+    let got = triples("The Kenyans rejected the Somali plan.");
+    assert!(
+        got.iter()
+            .any(|(s, _, c)| s == "KEN" && c.starts_with("12")),
+        "{got:?}"
+    );
+}

@@ -114,9 +114,8 @@ fn code_batch(
     if args.explain {
         for doc in batch {
             // As in the batch path, a bug leaves one document out, not the run.
-            let explained = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                code_explained(doc, kb)
-            }));
+            let explained =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| code_explained(doc, kb)));
             let Ok((mut events, traces)) = explained else {
                 eprintln!(
                     "error: document {}: internal error while explaining; its events are left out (please report this bug)",

@@ -326,6 +326,11 @@ fn run(
             if f.target.is_none() {
                 f.target = host_state(an, &places, f);
             }
+            // "Young Algerians blocked roads": a people protesting in the
+            // streets are its civilians, not its state.
+            if f.code.starts_with("14") && names_a_people(an, &f.source) {
+                f.source.code = f.source.code.with_sector(Some("CVL"));
+            }
         }
         for f in events::split_paired(found) {
             let place = places::locate(an, &places, &f.trigger);
@@ -345,6 +350,19 @@ fn run(
         }
     }
     events
+}
+
+/// True when the actor is a state named by its people's plural name
+/// ("Algerians", "thousands of Nigerians"), with no sector.
+fn names_a_people(an: &Analysis<'_>, a: &actors::ActorRef) -> bool {
+    let head = a.tokens.end.checked_sub(1).and_then(|e| an.tokens.get(e));
+    a.code.country.is_some()
+        && a.code.sector.is_none()
+        && head.is_some_and(|h| h.looks_plural())
+        && an
+            .mentions
+            .iter()
+            .any(|m| m.tokens.end == a.tokens.end && matches!(m.kind, MentionKind::Demonym { .. }))
 }
 
 /// The state a source acts on when it acts, with no target, in a town or
