@@ -1088,7 +1088,7 @@ fn best_match<'p>(
 /// country's government ("students staged demonstrations"); a curfew, a state
 /// of emergency or martial law (1723, 1724) imposed by a state's authorities
 /// targets its civilians. The target has an empty span at the trigger.
-fn implicit_target(code: &str, source: &ActorRef, at: usize) -> Option<ActorRef> {
+pub(crate) fn implicit_target(code: &str, source: &ActorRef, at: usize) -> Option<ActorRef> {
     let country = source.code.country.as_deref()?;
     let sector = source.code.sector.as_deref()?;
     let target_sector = match code {

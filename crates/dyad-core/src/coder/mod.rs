@@ -323,13 +323,17 @@ fn run(
             places::sentence_places(an, kb, &ctx)
         };
         for f in &mut found {
-            if f.target.is_none() {
-                f.target = host_state(an, &places, f);
-            }
             // "Young Algerians blocked roads": a people protesting in the
-            // streets are its civilians, not its state.
+            // streets are its civilians, not its state, and protest
+            // against it as any civilians do.
             if f.code.starts_with("14") && names_a_people(an, &f.source) {
                 f.source.code = f.source.code.with_sector(Some("CVL"));
+                if f.target.is_none() {
+                    f.target = events::implicit_target(&f.code, &f.source, f.trigger.start);
+                }
+            }
+            if f.target.is_none() {
+                f.target = host_state(an, &places, f);
             }
         }
         for f in events::split_paired(found) {
