@@ -1737,10 +1737,11 @@ fn a_capital_named_in_a_story_on_its_namesakes_country_is_that_town() {
 
 #[test]
 fn a_people_protesting_are_civilians_not_their_state() {
+    // … and, as civilians, they protest against their government.
     let got = triples("Thousands of Kenyans rallied in Nairobi on Sunday.");
     assert!(
         got.iter()
-            .any(|(s, _, c)| s == "KENCVL" && c.starts_with("14")),
+            .any(|(s, d, c)| s == "KENCVL" && d == "KENGOV" && c.starts_with("14")),
         "{got:?}"
     );
     // Outside protest, the people's name stands for the state.
