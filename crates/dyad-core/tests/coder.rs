@@ -1752,3 +1752,10 @@ fn a_people_protesting_are_civilians_not_their_state() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_body_above_states_after_the_object_is_the_target() {
+    // "endorsed an association agreement with the European Union".
+    let got = triples("Kenyan lawmakers endorsed a trade agreement with the European Union.");
+    assert!(got.contains(&t("KENLEG", "IGOEUREEC", "051")), "{got:?}");
+}

@@ -1330,14 +1330,25 @@ pub(crate) fn code_sentence(
             if phrases[s].members.len() > 1 && is_reciprocal(&head.lemma, m.pattern) {
                 return None;
             }
+            let state_source = phrases[s].members.iter().all(|a| a.code.country.is_some());
             let foreign = |p: &Phrase| {
                 p.members.iter().all(|m| {
                     m.code.country.is_some()
+                        && state_source
                         && phrases[s]
                             .members
                             .iter()
-                            .all(|a| a.code.country.is_some() && a.code.country != m.code.country)
+                            .all(|a| a.code.country != m.code.country)
                 })
+            };
+            // … or, for an actor named after the action's object, a body
+            // above states ("an association agreement with the European Union").
+            let foreign_or_body = |p: &Phrase| {
+                foreign(p)
+                    || state_source
+                        && p.members.iter().all(|m| {
+                            m.code.country.is_none() && m.code.sector.as_deref() == Some("IGO")
+                        })
             };
             let in_clause = |p: &Phrase| {
                 p.tokens.start >= m.end.max(g.head + 1)
@@ -1361,7 +1372,7 @@ pub(crate) fn code_sentence(
                             Some("with" | "for" | "to" | "against" | "from" | "toward" | "towards")
                         ) && in_clause(p)
                             && no_verb_before(p)
-                            && foreign(p)
+                            && foreign_or_body(p)
                     })
                 })
         });
