@@ -357,16 +357,22 @@ fn run(
 }
 
 /// True when the actor is a state named by its people's plural name
-/// ("Algerians", "thousands of Nigerians"), with no sector.
+/// ("Algerians", "thousands of Nigerians"), with no sector; not an ethnic
+/// group, whose state may be another ("ethnic Albanians").
 fn names_a_people(an: &Analysis<'_>, a: &actors::ActorRef) -> bool {
     let head = a.tokens.end.checked_sub(1).and_then(|e| an.tokens.get(e));
+    let ethnic = an.tokens[a.tokens.clone()]
+        .iter()
+        .any(|t| t.lower == "ethnic");
     a.code.country.is_some()
         && a.code.sector.is_none()
+        && !ethnic
         && head.is_some_and(|h| h.looks_plural())
-        && an
-            .mentions
-            .iter()
-            .any(|m| m.tokens.end == a.tokens.end && matches!(m.kind, MentionKind::Demonym { .. }))
+        && an.mentions.iter().any(|m| {
+            m.tokens.end == a.tokens.end
+                && !m.ethnic
+                && matches!(m.kind, MentionKind::Demonym { .. })
+        })
 }
 
 /// The state a source acts on when it acts, with no target, in a town or
@@ -617,7 +623,11 @@ fn to_event(
             trigger_span: cleaned.original_span(trigger_clean),
             pattern: f.pattern,
         },
-        confidence: confidence::calibrate(f.confidence),
+        confidence: if modality == crate::model::Modality::Hypothetical {
+            confidence::HYPOTHETICAL
+        } else {
+            confidence::calibrate(f.confidence)
+        },
     })
 }
 
