@@ -16,7 +16,7 @@
 //! "he", surnames introduced earlier).
 
 use super::context::DocContext;
-use super::places::{CALENDAR_WORDS, LOCATIVE};
+use super::places::LOCATIVE;
 use super::Analysis;
 use crate::kb::{ActorCode, MentionKind, Role};
 use crate::text::chunk::ChunkKind;
@@ -102,7 +102,7 @@ struct Segment {
 }
 
 fn is_not_name(w: &str) -> bool {
-    CALENDAR_WORDS.contains(&w) || NOT_NAMES.contains(&w)
+    crate::text::is_calendar_word(w) || NOT_NAMES.contains(&w)
 }
 
 /// Result of reading one noun phrase.

@@ -52,35 +52,11 @@ pub(crate) const LOCATIVE: &[&str] = &[
     "off",
 ];
 
-/// Month and weekday names: capitalised words that name times, never
-/// places ("on March 9": March is also a town in England) nor people.
-pub(crate) const CALENDAR_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Other capitalised words that are never places.
 const NOT_PLACES: &[&str] = &["god", "christmas", "easter"];
 
 fn is_not_place(w: &str) -> bool {
-    CALENDAR_WORDS.contains(&w) || NOT_PLACES.contains(&w)
+    crate::text::is_calendar_word(w) || NOT_PLACES.contains(&w)
 }
 
 /// Nouns that make "<noun> of X" a place ("the city of Nablus", "the

@@ -116,20 +116,6 @@ impl Gazetteer {
     /// Place names in a sentence's tokens, leftmost-longest; a name starts
     /// and ends on a capitalised word.
     pub fn find(&self, tokens: &[Tagged]) -> Vec<PlaceMatch> {
-        const MONTHS: &[&str] = &[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
         fn is_common_word(pos: &str) -> bool {
             pos.starts_with("VB")
                 || pos.starts_with("RB")
@@ -176,7 +162,7 @@ impl Gazetteer {
                     // Months are dates ("in March" is not March, England).
                     let common = is_common_word(&t.pos)
                         && !(t.pos.starts_with("VB") && after_place_prep)
-                        || MONTHS.contains(&t.lower.as_str());
+                        || crate::text::MONTHS.contains(&t.lower.as_str());
                     if t.is_capitalized() && !(n == 0 && common) {
                         let found = self.by_key(&key);
                         if !found.is_empty() {

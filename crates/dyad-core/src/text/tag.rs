@@ -152,7 +152,7 @@ impl Tagger {
                     && capitalised(&word)
                 {
                     pos = "NNP".to_string();
-                } else if WEEKDAYS.contains(&lower.as_str()) {
+                } else if super::WEEKDAYS.contains(&lower.as_str()) {
                     // The tagger's context rules make "on Wednesday it
                     // would" a verb; a weekday is always a name.
                     pos = "NNP".to_string();
@@ -172,16 +172,6 @@ impl Tagger {
             .collect()
     }
 }
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 fn punct_tag(p: &str) -> String {
     match p {
