@@ -623,7 +623,9 @@ fn to_event(
             trigger_span: cleaned.original_span(trigger_clean),
             pattern: f.pattern,
         },
-        confidence: if modality == crate::model::Modality::Hypothetical {
+        // (Legacy dictionaries keep their coders' convention of coding
+        // hypothetical events.)
+        confidence: if modality == crate::model::Modality::Hypothetical && !kb.has_legacy_verbs() {
             confidence::HYPOTHETICAL
         } else {
             confidence::calibrate(f.confidence)
