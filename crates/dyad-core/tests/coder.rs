@@ -1771,3 +1771,17 @@ fn a_hypothetical_event_is_not_reported_by_default() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_official_of_a_body_above_states_is_that_body() {
+    // An unknown name after an international body's title, and a mission
+    // of mediation between two parties (045).
+    let got = triples(
+        "African Union Special Envoy Amara Kouyate undertook a mediation mission between Kenya \
+         and Somalia.",
+    );
+    assert_eq!(
+        got,
+        vec![t("IGOAFRAFU", "KEN", "045"), t("IGOAFRAFU", "SOM", "045")]
+    );
+}

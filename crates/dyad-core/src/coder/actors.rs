@@ -1232,6 +1232,23 @@ fn read_core(
                 })
                 .next_back();
             if let Some((sector, head)) = agent {
+                // "Arab League Secretary General Chadli Klibi": an official
+                // of a body above states is that body.
+                let body = mentions_in(&title).find_map(|m| match m.kind {
+                    MentionKind::Org { code } if code.country.is_none() => Some(code.clone()),
+                    _ => None,
+                });
+                if let Some(code) = body {
+                    let a = ActorRef {
+                        code,
+                        name: Some(name.clone()),
+                        head: Some(head),
+                        tokens: r.clone(),
+                        resolved: false,
+                    };
+                    ctx.add_alias(name, &a);
+                    return Some(role_reading(vec![a]));
+                }
                 let country = country_from(&title, ctx)
                     .or_else(|| possessor.as_ref().and_then(|p| country_from(p, ctx)))
                     .map(|c| (c, false))

@@ -88,6 +88,8 @@ impl Tagger {
             ("tear", vec!["NN", "VB", "VBP"]),
             ("trial", vec!["NN"]),
             ("sworn", vec!["VBN", "JJ"]),
+            ("undertook", vec!["VBD"]),
+            ("overtook", vec!["VBD"]),
         ]);
         Tagger { inner }
     }
