@@ -1238,35 +1238,28 @@ fn read_core(
                     MentionKind::Org { code } if code.country.is_none() => Some(code.clone()),
                     _ => None,
                 });
-                if let Some(code) = body {
+                // Else the country the title names, or the story's country
+                // for "President Laurent Gbagbo" with none named, unless the
+                // name was introduced before (inferred).
+                let coded = body.map(|code| (code, false)).or_else(|| {
+                    country_from(&title, ctx)
+                        .or_else(|| possessor.as_ref().and_then(|p| country_from(p, ctx)))
+                        .map(|c| (c, false))
+                        .or_else(|| {
+                            ctx.alias(name)
+                                .is_none()
+                                .then(|| ctx.main_country().map(|c| (c.to_string(), true)))
+                                .flatten()
+                        })
+                        .map(|(c, inferred)| (ActorCode::from_parts(&c, Some(&sector)), inferred))
+                });
+                if let Some((code, resolved)) = coded {
                     let a = ActorRef {
                         code,
                         name: Some(name.clone()),
                         head: Some(head),
                         tokens: r.clone(),
-                        resolved: false,
-                    };
-                    ctx.add_alias(name, &a);
-                    return Some(role_reading(vec![a]));
-                }
-                let country = country_from(&title, ctx)
-                    .or_else(|| possessor.as_ref().and_then(|p| country_from(p, ctx)))
-                    .map(|c| (c, false))
-                    // "President Laurent Gbagbo" with no country named: the
-                    // story's country, unless the name was introduced before.
-                    .or_else(|| {
-                        ctx.alias(name)
-                            .is_none()
-                            .then(|| ctx.main_country().map(|c| (c.to_string(), true)))
-                            .flatten()
-                    });
-                if let Some((c, inferred)) = country {
-                    let a = ActorRef {
-                        code: ActorCode::from_parts(&c, Some(&sector)),
-                        name: Some(name.clone()),
-                        head: Some(head),
-                        tokens: r.clone(),
-                        resolved: inferred,
+                        resolved,
                     };
                     ctx.add_alias(name, &a);
                     return Some(role_reading(vec![a]));

@@ -155,9 +155,9 @@ impl DocContext {
 
     /// Which of an ethnic group's home states (main one first) the story is
     /// about: the one it names most, the main home on a tie.
-    pub fn ethnic_home(&self, homes: &[String]) -> usize {
+    pub fn ethnic_home<'a>(&self, homes: impl IntoIterator<Item = &'a str>) -> usize {
         homes
-            .iter()
+            .into_iter()
             .enumerate()
             .max_by_key(|(i, c)| (self.weight(c), std::cmp::Reverse(*i)))
             .map_or(0, |(i, _)| i)

@@ -190,8 +190,7 @@ fn visit_places(
         places::note_document_places(&mut ctx, an, kb);
     }
     for an in &mut analyses {
-        places::resolve_ethnic_groups(an, &ctx);
-        places::resolve_capital_namesakes(an, &mut ctx, kb);
+        places::resolve_story_names(an, &mut ctx, kb);
     }
     for an in &analyses {
         let places = places::sentence_places(an, kb, &ctx);
@@ -248,8 +247,7 @@ fn run(
         analyses.push(Some(an));
     }
     for an in analyses.iter_mut().flatten() {
-        places::resolve_ethnic_groups(an, &ctx);
-        places::resolve_capital_namesakes(an, &mut ctx, kb);
+        places::resolve_story_names(an, &mut ctx, kb);
     }
 
     // Legacy discard lists: a story discard phrase anywhere drops the document.

@@ -676,20 +676,25 @@ fn situates(an: &Analysis<'_>, from: usize, to: usize) -> bool {
     linked
 }
 
+/// The readings of a sentence's names that depend on the whole story (run
+/// once every sentence's places are counted): ethnic groups' home states,
+/// capitals that name a town of the story's country.
+pub(crate) fn resolve_story_names(an: &mut Analysis<'_>, ctx: &mut DocContext, kb: &KnowledgeBase) {
+    resolve_ethnic_groups(an, ctx);
+    resolve_capital_namesakes(an, ctx, kb);
+}
+
 /// Reads each ethnic group's name in a sentence as the demonym of the home
 /// state the story names most (after [`note_document_places`] has run on
 /// every sentence): "Kurdish fighters" in a story on Syria are Syrian.
-pub(crate) fn resolve_ethnic_groups(an: &mut Analysis<'_>, ctx: &DocContext) {
+fn resolve_ethnic_groups(an: &mut Analysis<'_>, ctx: &DocContext) {
     for m in &mut an.mentions {
         if let MentionKind::Ethnic { homes } = m.kind {
-            let states: Vec<String> = homes
-                .iter()
-                .filter_map(|h| match h {
-                    MentionKind::Demonym { iso3 } => Some(iso3.clone()),
-                    _ => None,
-                })
-                .collect();
-            if let Some(home) = homes.get(ctx.ethnic_home(&states)) {
+            let states = homes.iter().map(|h| match h {
+                MentionKind::Demonym { iso3 } => iso3.as_str(),
+                _ => "",
+            });
+            if let Some(home) = homes.get(ctx.ethnic_home(states)) {
                 m.kind = home;
                 m.ethnic = true;
             }
@@ -707,11 +712,7 @@ const NAMESAKE_POPULATION: u64 = 100_000;
 /// another country that has a town of that name ("Tripoli" in a story on
 /// Lebanon is the Lebanese port, not Libya's government); the gazetteer then
 /// reads it as that town. Runs after [`note_document_places`].
-pub(crate) fn resolve_capital_namesakes(
-    an: &mut Analysis<'_>,
-    ctx: &mut DocContext,
-    kb: &KnowledgeBase,
-) {
+fn resolve_capital_namesakes(an: &mut Analysis<'_>, ctx: &mut DocContext, kb: &KnowledgeBase) {
     let toks = &an.tokens;
     an.mentions.retain(|m| {
         let MentionKind::Capital { iso3 } = m.kind else {

@@ -677,12 +677,13 @@ pub fn check(files: &[SourceFile]) -> Vec<KbError> {
             }
         }
     }
+    let unknown_country = |c: &str| !countries.is_empty() && !countries.contains(c);
     let known_code = |code: &str| -> Result<(), String> {
         let head = &code[..3];
         if TRANSNATIONAL.contains(&head) {
             return Ok(());
         }
-        if !countries.is_empty() && !countries.contains(head) {
+        if unknown_country(head) {
             return Err(format!("actor code {code:?}: unknown country {head:?}"));
         }
         for part in code.as_bytes()[3..].chunks(3) {
@@ -766,7 +767,7 @@ pub fn check(files: &[SourceFile]) -> Vec<KbError> {
                 }
                 Entry::Ethnic { names, homes } => {
                     for c in homes {
-                        if !countries.is_empty() && !countries.contains(c.as_str()) {
+                        if unknown_country(c) {
                             err(r.line, format!("unknown country {c:?}"));
                         }
                     }
@@ -785,7 +786,7 @@ pub fn check(files: &[SourceFile]) -> Vec<KbError> {
                     code,
                     ..
                 } => {
-                    if !countries.is_empty() && !countries.contains(country.as_str()) {
+                    if unknown_country(country) {
                         err(r.line, format!("unknown country {country:?}"));
                     }
                     if let Err(m) = known_code(code) {
@@ -819,7 +820,7 @@ pub fn check(files: &[SourceFile]) -> Vec<KbError> {
                 Entry::Place {
                     geonames_id, iso3, ..
                 } => {
-                    if !countries.is_empty() && !countries.contains(iso3.as_str()) {
+                    if unknown_country(iso3) {
                         err(r.line, format!("unknown country {iso3:?}"));
                     }
                     dup(
