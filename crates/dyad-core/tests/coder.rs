@@ -1785,3 +1785,53 @@ fn an_official_of_a_body_above_states_is_that_body() {
         vec![t("IGOAFRAFU", "KEN", "045"), t("IGOAFRAFU", "SOM", "045")]
     );
 }
+
+#[test]
+fn states_named_by_their_region_take_cameo_region_codes() {
+    assert_eq!(
+        triples("Western diplomats criticized Iran on Monday."),
+        vec![t("WSTGOV", "IRN", "110")]
+    );
+    assert_eq!(
+        triples("Kenya criticized the West on Monday."),
+        vec![t("KEN", "WST", "110")]
+    );
+    assert_eq!(
+        triples("Arab states condemned the raid by Israel on Tuesday."),
+        vec![t("MEA", "ISR", "111")]
+    );
+    assert_eq!(
+        triples("African states condemned Israel on Monday."),
+        vec![t("AFR", "ISR", "110")]
+    );
+    // What a region's states own is no actor; a region's adjective does
+    // not start a longer name.
+    let e = all_events("Fiat said its European business resumed talks with Ford.");
+    assert!(e.iter().all(|e| e.source.code != "EUR"));
+    let e = all_events("Western Australia officials criticized Japan on Monday.");
+    assert!(e.iter().all(|e| !e.source.code.starts_with("WST")));
+    // "the West Bank" is a territory, not the West.
+    let e = all_events("Israel reimposed blockades in the West Bank on Friday.");
+    assert!(e
+        .iter()
+        .all(|e| e.target.as_ref().is_none_or(|t| t.code != "WST")));
+    // A region's own name is a place, not a party: no EUR target.
+    let e = all_events("Russia offered to cut its missiles in Europe on Monday.");
+    assert!(e
+        .iter()
+        .all(|e| e.target.as_ref().is_none_or(|t| t.code != "EUR")));
+}
+
+#[test]
+fn ing_prepositions_and_adverbs_inside_the_verb_group() {
+    // "following" after a verb opens a phrase; it is not the verb's particle.
+    assert_eq!(
+        triples("Kenyan students rioted following a rally in Nairobi on Monday."),
+        vec![t("KENEDU", "KENGOV", "145")]
+    );
+    // "outright" between the auxiliary and the verb is an adverb.
+    assert_eq!(
+        triples("Peru has once again outright rejected a Chilean proposal for a fishing pact."),
+        vec![t("PER", "CHL", "120")]
+    );
+}

@@ -822,14 +822,50 @@ fn modified_by_actor(
         MentionKind::Org { code } => code.clone(),
         other => role_code(other, date)?.with_sector(None),
     };
+    // A region names states ("African states", "Western allies": the
+    // states themselves), not what they own ("its European business").
+    let states = STATES.contains(&an.tokens[head].lower.as_str());
+    if is_region(&code) && !states {
+        return None;
+    }
     let a = ActorRef {
+        resolved: !(is_region(&code) && states),
         code,
         name: None,
         head: None,
         tokens: head_part,
-        resolved: true,
     };
     Some(reading(vec![a], PhraseKind::Actors))
+}
+
+/// Nouns for states as members of a group ("African states", "Western
+/// allies").
+const STATES: &[&str] = &[
+    "state",
+    "states",
+    "country",
+    "countries",
+    "nation",
+    "nations",
+    "power",
+    "powers",
+    "ally",
+    "allies",
+    "partners",
+    "neighbours",
+    "neighbors",
+    "members",
+    "creditors",
+    "donors",
+    "capitals",
+    "producers",
+];
+
+/// True for a group of states named by their region ("African states").
+fn is_region(code: &ActorCode) -> bool {
+    code.country
+        .as_deref()
+        .is_some_and(|c| crate::kb::REGIONS.contains(&c))
 }
 
 /// A reading whose actors' sector comes from a role word.

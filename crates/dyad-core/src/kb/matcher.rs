@@ -6,7 +6,7 @@
 //! all-capital acronyms (`US`, `UN`, `PKK`) only match exactly, so that "us",
 //! "was" or "gas" never become actors.
 
-use super::source::Phrase;
+use super::source::{Phrase, REGIONS};
 use super::{ActorCode, KbStats, Role};
 use crate::text::tag::Tagged;
 use std::collections::HashMap;
@@ -314,8 +314,18 @@ impl Lexicon {
         match entry.case {
             CaseRule::Any => true,
             CaseRule::Capitalized => {
-                capitalised(&window[0].word)
-                    // "the" inside names is fine lowercased; other words must be capitalised
+                // A name written with its article ("the West") matches
+                // "the" in lowercase, like "the" inside names; other words
+                // must be capitalised.
+                let article = entry.surface[0] == "the";
+                // Such a name, and a region's adjective, do not start a
+                // longer name ("the West Bank", "Western Australia",
+                // "Asian Development Fund").
+                let region = matches!(&entry.kind, MentionKind::Org { code }
+                    if code.country.as_deref().is_some_and(|c| REGIONS.contains(&c)));
+                let longer_name = || tokens.get(at + n).is_some_and(|t| capitalised(&t.word));
+                (capitalised(&window[0].word) || article)
+                    && !((article || region) && longer_name())
                     && window.iter().zip(&entry.surface).all(|(t, s)| {
                         !s.chars().next().is_some_and(char::is_uppercase) || capitalised(&t.word)
                     })

@@ -648,6 +648,14 @@ pub fn pattern_code_known(code: &str, known: impl Fn(&str) -> bool) -> bool {
 /// Prefixes of actor codes that belong to no single state.
 pub const TRANSNATIONAL: &[&str] = &["IGO", "NGO", "NGM", "MNC", "INT", "UIS", "IMG"];
 
+/// The CAMEO manual's international region codes, which stand in a code's
+/// country part for a group of states named by their region ("African
+/// states" AFR, "Western diplomats" WSTGOV), and its ethnic code for Arabs.
+pub const REGIONS: &[&str] = &[
+    "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR", "LAM",
+    "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST", "ARB",
+];
+
 /// Checks parsed files as one knowledge base (later files override earlier
 /// ones): malformed content the parser let through, duplicate keys within a
 /// file, people whose roles overlap in time, and codes that no table defines
@@ -677,7 +685,8 @@ pub fn check(files: &[SourceFile]) -> Vec<KbError> {
             }
         }
     }
-    let unknown_country = |c: &str| !countries.is_empty() && !countries.contains(c);
+    let unknown_country =
+        |c: &str| !countries.is_empty() && !countries.contains(c) && !REGIONS.contains(&c);
     let known_code = |code: &str| -> Result<(), String> {
         let head = &code[..3];
         if TRANSNATIONAL.contains(&head) {

@@ -90,6 +90,7 @@ impl Tagger {
             ("sworn", vec!["VBN", "JJ"]),
             ("undertook", vec!["VBD"]),
             ("overtook", vec!["VBD"]),
+            ("outright", vec!["RB", "JJ"]),
         ]);
         Tagger { inner }
     }
@@ -138,7 +139,7 @@ impl Tagger {
                     "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "--" | "-" | "—" | ";"
                 )
         };
-        tokens
+        let mut out: Vec<Tagged> = tokens
             .iter()
             .zip(tagged)
             .enumerate()
@@ -171,9 +172,30 @@ impl Tagger {
                     lemma,
                 }
             })
-            .collect()
+            .collect();
+        // "rioted following a demonstration", "ten people, including two
+        // children": these "-ing" words are prepositions unless a form of
+        // "be" makes them the verb ("is following the talks").
+        for i in 0..out.len() {
+            let after_be = i > 0 && out[i - 1].lemma == "be";
+            if out[i].pos == "VBG" && PREPOSITION_ING.contains(&out[i].lower.as_str()) && !after_be
+            {
+                out[i].pos = "IN".to_string();
+                out[i].lemma = out[i].lower.clone();
+            }
+        }
+        out
     }
 }
+
+/// "-ing" forms that news uses as prepositions.
+const PREPOSITION_ING: &[&str] = &[
+    "following",
+    "including",
+    "regarding",
+    "concerning",
+    "excluding",
+];
 
 fn punct_tag(p: &str) -> String {
     match p {
