@@ -163,8 +163,20 @@ pub fn intent_code(code: &str) -> Option<&'static str> {
             Some("166") => "136",
             _ => "131",
         },
-        ("17", _) => "137",
-        ("18" | "19", _) => "138",
+        ("17", c) => match c {
+            "1721" => "1321",
+            "1722" => "1322",
+            "1723" => "1323",
+            "1724" => "1324",
+            c if c.starts_with("172") => "132",
+            _ => "137",
+        },
+        ("18", _) => "1383",
+        ("19", c) => match c.get(..3) {
+            Some("191") => "1381",
+            Some("192") => "1382",
+            _ => "1384",
+        },
         ("20", _) => "1385",
         _ => return None,
     })
@@ -276,7 +288,10 @@ mod tests {
         assert_eq!(intent_code("043"), Some("036"));
         assert_eq!(intent_code("0841"), Some("0353"));
         assert_eq!(intent_code("072"), Some("0332"));
-        assert_eq!(intent_code("190"), Some("138"));
+        assert_eq!(intent_code("190"), Some("1384"));
+        assert_eq!(intent_code("1724"), Some("1324"));
+        assert_eq!(intent_code("191"), Some("1381"));
+        assert_eq!(intent_code("183"), Some("1383"));
         assert_eq!(intent_code("112"), None);
         assert_eq!(intent_code("x"), None);
         assert_eq!(refusal_code("0333"), Some("1223"));

@@ -700,8 +700,18 @@ fn read_np(
         }
         ["he"] | ["she"] | ["it"] => {
             let person = matches!(content.as_slice(), ["he"] | ["she"]);
+            // A person is named, or a role word for a person in the
+            // singular ("Chile's foreign minister said he …").
+            let is_person = |a: &ActorRef| {
+                a.name.is_some()
+                    || a.head.as_deref().is_some_and(|h| !BODIES.contains(&h))
+                        && a.tokens.end.checked_sub(1).is_some_and(|e| {
+                            a.tokens.start < a.tokens.end
+                                && toks.get(e).is_some_and(|t| t.pos == "NN")
+                        })
+            };
             let same_sentence = current_subject
-                .filter(|a| subject_of_clause && (a.name.is_some() == person))
+                .filter(|a| subject_of_clause && is_person(a) == person)
                 .filter(|a| {
                     // A state, a person, or a body above states ("NATO
                     // confirmed it would …").
@@ -709,10 +719,18 @@ fn read_np(
                         || a.name.is_some()
                         || matches!(a.code.sector.as_deref(), Some("IGO" | "NGO" | "IMG"))
                 });
+            // "Turkey's president says it will …": "it" is the state
+            // whose official is the subject.
+            let owner_state = || {
+                let a = current_subject.filter(|a| subject_of_clause && is_person(a))?;
+                let owned = toks[a.tokens.clone()].iter().any(|t| t.pos == "POS");
+                let c = a.code.country.as_deref().filter(|_| owned)?;
+                Some(ActorRef::country(c))
+            };
             let a = match same_sentence {
                 Some(a) => a.clone(),
                 None if person => ctx.pronoun(sentence)?.clone(),
-                None => return None,
+                None => owner_state()?,
             };
             return Some(reading(vec![a.at(r, true)], PhraseKind::Actors));
         }
@@ -861,6 +879,54 @@ const STATES: &[&str] = &[
     "producers",
 ];
 
+/// Role words for bodies, not persons: "it", never "he", stands for them.
+const BODIES: &[&str] = &[
+    "government",
+    "regime",
+    "administration",
+    "party",
+    "ministry",
+    "department",
+    "council",
+    "parliament",
+    "assembly",
+    "cabinet",
+    "court",
+    "army",
+    "military",
+    "navy",
+    "police",
+    "force",
+    "movement",
+    "group",
+    "authority",
+    "agency",
+    "junta",
+    "opposition",
+    "legislature",
+    "senate",
+    "congress",
+    "coalition",
+    "command",
+    "embassy",
+    "commission",
+    "committee",
+    "leadership",
+    "office",
+    "service",
+    "union",
+    "company",
+    "firm",
+    "bank",
+    "media",
+    "newspaper",
+    "militia",
+    "front",
+    "organization",
+    "organisation",
+    "alliance",
+];
+
 /// True for a group of states named by their region ("African states").
 fn is_region(code: &ActorCode) -> bool {
     code.country
@@ -888,7 +954,9 @@ fn reading(actors: Vec<ActorRef>, kind: PhraseKind) -> NpReading {
 
 /// The role of a person's that tells who they are on `date`: the role held
 /// on the date; with no date, the most recent one; out of office, the last
-/// one before the date (`true`: held no longer). None before their first role.
+/// one before the date, or before their first role that one in dyad's own
+/// knowledge base (`true`: not held on the date, so only the role's country
+/// tells who they are).
 fn person_role(roles: &[Role], date: Option<Date>) -> Option<(&Role, bool)> {
     let active = date.and_then(|d| roles.iter().find(|r| r.holds_on(d)));
     match (active, date) {
@@ -898,13 +966,22 @@ fn person_role(roles: &[Role], date: Option<Date>) -> Option<(&Role, bool)> {
             .iter()
             .filter(|r| r.start.is_none_or(|s| s <= d))
             .max_by_key(|r| r.start)
+            // (Legacy dictionaries leave a null period out of the roles:
+            // there, no actor before the first role.)
+            .or_else(|| {
+                roles
+                    .iter()
+                    .filter(|r| r.holder.is_some())
+                    .min_by_key(|r| r.start)
+            })
             .map(|r| (r, true)),
     }
 }
 
 fn role_code(kind: &MentionKind, date: Option<Date>) -> Option<ActorCode> {
     match kind {
-        // Out of office on the date: still of their country, without a sector.
+        // Out of office on the date (or not yet in office): still of their
+        // country, without a sector.
         MentionKind::Person { roles, .. } => person_role(roles, date).map(|(r, former)| {
             if former {
                 r.code.with_sector(None)

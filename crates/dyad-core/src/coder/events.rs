@@ -1104,19 +1104,25 @@ pub(crate) fn implicit_target(code: &str, source: &ActorRef, at: usize) -> Optio
 /// ("is scheduled to attend", "wants to attack", "plans to visit").
 const FUTURE_FRAMES: &[&str] = &[
     "schedule", "set", "slate", "plan", "intend", "want", "expect", "hope", "aim", "wish",
+    "prepare",
 ];
 
+/// Adjectives that make "be" such a frame ("is ready to lift the ban").
+const READY: &[&str] = &["ready", "willing", "prepared", "keen", "eager", "poised"];
+
 /// The verb group right before infinitive group `gi` when it is one of
-/// [`FUTURE_FRAMES`] (not itself an infinitive).
+/// [`FUTURE_FRAMES`] or "be" with one of [`READY`] (not itself an
+/// infinitive).
 fn future_frame(an: &Analysis<'_>, groups: &[VerbGroup], gi: usize) -> Option<usize> {
     let g = &groups[gi];
     let f = gi.checked_sub(1)?;
     let frame = &groups[f];
-    (g.infinitive
-        && !frame.infinitive
-        && frame.tokens.end == g.tokens.start
-        && FUTURE_FRAMES.contains(&an.tokens[frame.head].lemma.as_str()))
-    .then_some(f)
+    let lemma = an.tokens[frame.head].lemma.as_str();
+    let adjacent = frame.tokens.end == g.tokens.start && FUTURE_FRAMES.contains(&lemma);
+    let ready = lemma == "be"
+        && frame.tokens.end + 1 == g.tokens.start
+        && READY.contains(&an.tokens[frame.tokens.end].lower.as_str());
+    (g.infinitive && !frame.infinitive && (adjacent || ready)).then_some(f)
 }
 
 /// Objects that make any verb's coordinated subject act on each other

@@ -177,6 +177,15 @@ impl Tagger {
         // children": these "-ing" words are prepositions unless a form of
         // "be" makes them the verb ("is following the talks").
         for i in 0..out.len() {
+            // A subject pronoun is followed by its verb, never a noun:
+            // "he urges Iran", "they fear reprisals".
+            let subject = i.checked_sub(1).map(|p| out[p].lower.as_str());
+            let lowercase = !out[i].is_capitalized();
+            match (subject, out[i].pos.as_str()) {
+                (Some("he" | "she"), "NNS") if lowercase => out[i].pos = "VBZ".to_string(),
+                (Some("they" | "we" | "i"), "NN") if lowercase => out[i].pos = "VBP".to_string(),
+                _ => {}
+            }
             let after_be = i > 0 && out[i - 1].lemma == "be";
             if out[i].pos == "VBG" && PREPOSITION_ING.contains(&out[i].lower.as_str()) && !after_be
             {
