@@ -1884,3 +1884,21 @@ fn it_after_a_states_official_is_the_state_not_the_official() {
         vec![t("IRQGOV", "IRQCVL", "1324")]
     );
 }
+
+#[test]
+fn an_agreement_or_promise_to_act_is_the_intent_of_that_act() {
+    // The generic "agreed to" (030) gives way to what was agreed, with
+    // adverbials between.
+    assert_eq!(
+        triples("Japan agreed in principle on Monday to provide food aid for Haiti."),
+        vec![t("JPN", "HTI", "033")]
+    );
+    // With nothing coded after it, the generic intent stays.
+    assert_eq!(
+        triples("Japan agreed to the plan on Monday."),
+        vec![t("JPN", "", "030")]
+    );
+    // An object between the verb and the infinitive is not a plan of the
+    // subject's.
+    assert!(all_triples("Israel expects Iran to attack Iraq.").is_empty());
+}

@@ -1103,9 +1103,28 @@ pub(crate) fn implicit_target(code: &str, source: &ActorRef, at: usize) -> Optio
 /// Verbs whose infinitive complement is what their subject plans to do
 /// ("is scheduled to attend", "wants to attack", "plans to visit").
 const FUTURE_FRAMES: &[&str] = &[
-    "schedule", "set", "slate", "plan", "intend", "want", "expect", "hope", "aim", "wish",
+    "schedule",
+    "set",
+    "slate",
+    "plan",
+    "intend",
+    "want",
+    "expect",
+    "hope",
+    "aim",
+    "wish",
     "prepare",
+    "agree",
+    "promise",
+    "pledge",
+    "vow",
+    "offer",
+    "undertake",
+    "commit",
 ];
+
+/// The code of a bare announced intent ("agreed to", "promised to").
+const GENERIC_INTENT: &str = "030";
 
 /// Adjectives that make "be" such a frame ("is ready to lift the ban").
 const READY: &[&str] = &["ready", "willing", "prepared", "keen", "eager", "poised"];
@@ -1118,7 +1137,21 @@ fn future_frame(an: &Analysis<'_>, groups: &[VerbGroup], gi: usize) -> Option<us
     let f = gi.checked_sub(1)?;
     let frame = &groups[f];
     let lemma = an.tokens[frame.head].lemma.as_str();
-    let adjacent = frame.tokens.end == g.tokens.start && FUTURE_FRAMES.contains(&lemma);
+    // Adverbials may come between ("agreed in principle on Saturday to"),
+    // not an object ("expects Iran to attack" is no plan of the subject's).
+    let gap = an
+        .tokens
+        .get(frame.tokens.end..g.tokens.start)
+        .unwrap_or(&[]);
+    let adverbial = gap.len() <= 4
+        && gap
+            .first()
+            .is_none_or(|t| matches!(t.pos.as_str(), "IN" | "RB"))
+        && gap
+            .iter()
+            .all(|t| matches!(t.pos.as_str(), "IN" | "NN" | "NNP" | "DT" | "RB" | "CD"));
+    let adjacent =
+        frame.tokens.end <= g.tokens.start && adverbial && FUTURE_FRAMES.contains(&lemma);
     let ready = lemma == "be"
         && frame.tokens.end + 1 == g.tokens.start
         && READY.contains(&an.tokens[frame.tokens.end].lower.as_str());
@@ -1233,11 +1266,16 @@ pub(crate) fn code_sentence(
         // subject plans is coded as that subject's announced action, unless
         // a pattern of the frame verb already coded it ("plans to postpone
         // the protest").
+        // A frame verb coded only as a generic intent ("agreed to", 030)
+        // gives way to what it announces ("agreed to provide aid" 0331).
+        let generic_intent = |x: &Found| x.code == GENERIC_INTENT && !x.pattern.contains('+');
         let frame = future_frame(an, &groups, gi).filter(|&f| {
             !found
                 .iter()
-                .any(|x| x.trigger.start == groups[f].tokens.start)
+                .any(|x| x.trigger.start == groups[f].tokens.start && !generic_intent(x))
         });
+        let frame_start = frame.map(|f| groups[f].tokens.start);
+        let before = found.len();
         if g.infinitive && frame.is_none() && !kb.has_legacy_verbs() {
             decide(
                 "infinitive: what another verb asks or attempts, not an event of its own".into(),
@@ -1542,6 +1580,9 @@ pub(crate) fn code_sentence(
             "pattern '{}' → {code}: {n} event(s)",
             m.pattern.text
         ));
+        if let Some(start) = frame_start.filter(|_| found.len() > before) {
+            found.retain(|x| x.trigger.start != start || !generic_intent(x));
+        }
     }
     found
 }
