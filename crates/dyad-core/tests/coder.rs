@@ -1902,3 +1902,24 @@ fn an_agreement_or_promise_to_act_is_the_intent_of_that_act() {
     // subject's.
     assert!(all_triples("Israel expects Iran to attack Iraq.").is_empty());
 }
+
+#[test]
+fn a_bombing_with_no_attacker_named_is_by_unidentified_forces_of_its_place() {
+    // Passive, the bomb after the verb: the place's unidentified armed forces.
+    assert_eq!(
+        triples("Four Syrian soldiers were killed in a car bombing in Aleppo on Monday."),
+        vec![t("SYRUAF", "SYRMIL", "1832")]
+    );
+    // The bomb as the subject, with phrases between it and the verb.
+    assert_eq!(
+        triples("A roadside bomb near Kandahar on Sunday killed two Afghan policemen."),
+        vec![t("AFGUAF", "AFGCOP", "1833")]
+    );
+    // A named attacker keeps the attack, with the bombing's code.
+    assert_eq!(
+        triples("Basque separatists wounded three Spanish policemen in a bomb attack on Monday."),
+        vec![t("ESPREB", "ESPCOP", "183")]
+    );
+    // No bomb, no attacker: nothing is coded.
+    assert!(all_triples("Two Syrian soldiers were killed in a car crash in Aleppo.").is_empty());
+}

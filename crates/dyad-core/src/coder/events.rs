@@ -1158,6 +1158,57 @@ fn future_frame(an: &Analysis<'_>, groups: &[VerbGroup], gi: usize) -> Option<us
     (g.infinitive && !frame.infinitive && (adjacent || ready)).then_some(f)
 }
 
+/// The sector of attackers nobody is named as: CAMEO's unidentified armed
+/// forces.
+pub(crate) const UNIDENTIFIED_SECTOR: &str = "UAF";
+
+/// The stand-in source of a bombing with no attacker named; its country is
+/// the place of the bombing, set when the sentence's places are known.
+fn unidentified_attacker() -> crate::kb::ActorCode {
+    crate::kb::ActorCode {
+        full: UNIDENTIFIED_SECTOR.to_string(),
+        country: None,
+        sector: Some(UNIDENTIFIED_SECTOR.to_string()),
+    }
+}
+
+/// CAMEO's bombing code for words that name a bomb or an explosion:
+/// suicide (1831), vehicle (1832), roadside or improvised device (1833),
+/// other (183). None when no bomb is named.
+fn bombing_code(words: &[&str]) -> Option<&'static str> {
+    const BOMBS: &[&str] = &[
+        "bomb",
+        "bombs",
+        "bombing",
+        "bombings",
+        "bomber",
+        "explosion",
+        "explosions",
+        "blast",
+        "blasts",
+        "explosive",
+        "explosives",
+        "ied",
+        "ieds",
+        "car-bomb",
+        "landmine",
+        "landmines",
+    ];
+    if !words.iter().any(|w| BOMBS.contains(w)) {
+        return None;
+    }
+    let has = |ws: &[&str]| words.iter().any(|w| ws.contains(w));
+    Some(if has(&["suicide"]) {
+        "1831"
+    } else if has(&["car", "truck", "vehicle", "car-bomb", "motorcycle", "bus"]) {
+        "1832"
+    } else if has(&["roadside", "ied", "ieds", "improvised"]) {
+        "1833"
+    } else {
+        "183"
+    })
+}
+
 /// Objects that make any verb's coordinated subject act on each other
 /// ("Israel and Lebanon renewed negotiations").
 const RECIPROCAL_OBJECTS: &[&str] = &["talks", "negotiations", "dialogue"];
@@ -1420,19 +1471,71 @@ pub(crate) fn code_sentence(
                     })
                 })
         });
-        let Some(source) = source else {
-            decide(format!(
-                "pattern '{}' matched but no actor is its {}",
-                m.pattern.text,
-                if g.passive {
-                    "agent (by …)"
-                } else {
-                    "subject"
-                }
-            ));
-            continue;
+        // A bomb or an explosion named as the subject ("a roadside bomb
+        // killed …") or after the verb ("were killed in a car bombing",
+        // "wounded two soldiers in a bomb attack").
+        let violent = ["18", "19", "20"]
+            .iter()
+            .any(|r| m.pattern.code.starts_with(r));
+        let device = violent
+            .then(|| {
+                // The subject: the noun phrase before the verb, past the
+                // prepositional phrases after it ("a bombing near X on
+                // Sunday killed").
+                let before = an
+                    .chunks
+                    .iter()
+                    .rev()
+                    .skip_while(|c| c.tokens.start >= g.tokens.start)
+                    .find(|c| c.kind != ChunkKind::Prep)
+                    .filter(|c| c.kind == ChunkKind::Noun)
+                    .map(|c| c.tokens.clone());
+                let after = (m.end..an.tokens.len().min(m.end + 8))
+                    .take_while(|&i| !is_clause_break(an, i) && an.tokens[i].lower != ",")
+                    .collect::<Vec<_>>();
+                let after = after
+                    .first()
+                    .filter(|&&i| matches!(an.tokens[i].lower.as_str(), "in" | "by"))
+                    .map(|_| after.clone());
+                let words = |r: &mut dyn Iterator<Item = usize>| -> Vec<&str> {
+                    r.map(|i| an.tokens[i].lower.as_str()).collect()
+                };
+                let subject_device = before
+                    .filter(|_| source.is_none() && !g.passive)
+                    .and_then(|r| bombing_code(&words(&mut r.into_iter())));
+                subject_device
+                    .or_else(|| after.and_then(|a| bombing_code(&words(&mut a.into_iter()))))
+            })
+            .flatten();
+        // With no attacker named, the bombers are the unidentified armed
+        // forces of the country where it happened (filled in with the
+        // sentence's places).
+        let unidentified;
+        let src = match (source, device) {
+            (Some(s), _) => &phrases[s],
+            (None, Some(_)) => {
+                unidentified = Phrase {
+                    tokens: g.head..g.head,
+                    members: vec![ActorRef::of(unidentified_attacker(), g.head..g.head)],
+                    kind: PhraseKind::Actors,
+                    prep: None,
+                    locative: false,
+                };
+                &unidentified
+            }
+            (None, None) => {
+                decide(format!(
+                    "pattern '{}' matched but no actor is its {}",
+                    m.pattern.text,
+                    if g.passive {
+                        "agent (by …)"
+                    } else {
+                        "subject"
+                    }
+                ));
+                continue;
+            }
         };
-        let src = &phrases[source];
         let tgt = target.map(|t| &all[t]);
         let mut pairs: Vec<(ActorRef, Option<ActorRef>)> = Vec::new();
         match (src.kind, tgt) {
@@ -1509,7 +1612,9 @@ pub(crate) fn code_sentence(
             decide(format!("pattern '{}' matched but the actors give {} dyads (allowed 1..={MAX_EVENTS_PER_VERB})", m.pattern.text, pairs.len()));
             continue;
         }
-        let mut code = m.pattern.code.clone();
+        let mut code = device
+            .filter(|_| m.pattern.code.starts_with("19"))
+            .map_or_else(|| m.pattern.code.clone(), str::to_string);
         // Legacy TABARI/PETRARCH dictionaries keep their coders' convention,
         // which turns only consultations into intents.
         let (mut negated, mut future) = match frame {

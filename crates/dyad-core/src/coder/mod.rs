@@ -320,6 +320,30 @@ fn run(
         } else {
             places::sentence_places(an, kb, &ctx)
         };
+        // A bombing with no attacker named: the unidentified armed forces
+        // of where it happened (the sentence's place, else the victims'
+        // country, else the story's); none when nothing tells.
+        found.retain_mut(|f| {
+            if f.source.code.country.is_some()
+                || f.source.code.sector.as_deref() != Some(events::UNIDENTIFIED_SECTOR)
+            {
+                return true;
+            }
+            let country = places
+                .iter()
+                .find(|p| !p.situating)
+                .and_then(|p| p.location.country.clone())
+                .or_else(|| f.target.as_ref().and_then(|t| t.code.country.clone()))
+                .or_else(|| ctx.main_country().map(str::to_string));
+            match country {
+                Some(c) => {
+                    f.source.code =
+                        crate::kb::ActorCode::from_parts(&c, Some(events::UNIDENTIFIED_SECTOR));
+                    true
+                }
+                None => false,
+            }
+        });
         for f in &mut found {
             // "Young Algerians blocked roads": a people protesting in the
             // streets are its civilians, not its state, and protest
