@@ -1923,3 +1923,12 @@ fn a_bombing_with_no_attacker_named_is_by_unidentified_forces_of_its_place() {
     // No bomb, no attacker: nothing is coded.
     assert!(all_triples("Two Syrian soldiers were killed in a car crash in Aleppo.").is_empty());
 }
+
+#[test]
+fn victims_of_a_states_attack_named_after_a_passive_verb() {
+    // "killed in a Turkish air strike": the forces of the state whose attack it was.
+    assert_eq!(
+        all_triples("Six Syrian soldiers were killed in a Turkish air strike near Afrin."),
+        vec![t("TURMIL", "SYRMIL", "190")]
+    );
+}

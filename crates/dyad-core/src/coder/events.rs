@@ -20,7 +20,7 @@
 
 use super::actors::{ActorRef, Phrase, PhraseKind};
 use super::Analysis;
-use crate::kb::{Pattern, PatternElement, LEGACY_GAP, MAX_GAP};
+use crate::kb::{ActorCode, MentionKind, Pattern, PatternElement, LEGACY_GAP, MAX_GAP};
 use crate::text::chunk::{verb_group, ChunkKind, VerbGroup};
 use crate::KnowledgeBase;
 use std::ops::Range;
@@ -1164,12 +1164,79 @@ pub(crate) const UNIDENTIFIED_SECTOR: &str = "UAF";
 
 /// The stand-in source of a bombing with no attacker named; its country is
 /// the place of the bombing, set when the sentence's places are known.
-fn unidentified_attacker() -> crate::kb::ActorCode {
-    crate::kb::ActorCode {
+fn unidentified_attacker() -> ActorCode {
+    ActorCode {
         full: UNIDENTIFIED_SECTOR.to_string(),
         country: None,
         sector: Some(UNIDENTIFIED_SECTOR.to_string()),
     }
+}
+
+/// Nouns of a military attack that a state's name or adjective may modify.
+const ATTACKS: &[&str] = &[
+    "shelling",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "air-strike",
+    "raid",
+    "raids",
+    "bombardment",
+    "bombardments",
+    "attack",
+    "attacks",
+    "fire",
+    "gunfire",
+    "offensive",
+    "assault",
+    "ambush",
+    "artillery",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "drone",
+    "drones",
+    "tank",
+    "tanks",
+    "warplanes",
+    "jets",
+    "helicopter",
+    "helicopters",
+    "mortar",
+];
+
+/// The forces of a state (or an armed group) named right before an attack
+/// noun in the phrase after a passive verb: "killed in Israeli tank
+/// shelling" → ISRMIL, "in a Hamas rocket attack" → Hamas.
+fn state_attack_after(an: &Analysis<'_>, from: usize) -> Option<ActorRef> {
+    let end = an.tokens.len().min(from + 8);
+    let opens = an
+        .tokens
+        .get(from)
+        .is_some_and(|t| matches!(t.lower.as_str(), "in" | "by"));
+    if !opens {
+        return None;
+    }
+    let clause = (from..end)
+        .take_while(|&i| !is_clause_break(an, i) && an.tokens[i].lower != ",")
+        .last()?;
+    an.mentions.iter().find_map(|m| {
+        if m.tokens.start <= from || m.tokens.end > clause + 1 {
+            return None;
+        }
+        let code = match m.kind {
+            MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } => {
+                ActorCode::from_parts(iso3, Some("MIL"))
+            }
+            MentionKind::Org { code } if code.country.is_some() => code.clone(),
+            _ => return None,
+        };
+        let attack = (m.tokens.end..(m.tokens.end + 3).min(clause + 1))
+            .any(|k| ATTACKS.contains(&an.tokens[k].lower.as_str()));
+        attack.then(|| ActorRef::of(code, m.tokens.clone()))
+    })
 }
 
 /// CAMEO's bombing code for words that name a bomb or an explosion:
@@ -1507,12 +1574,28 @@ pub(crate) fn code_sentence(
                     .or_else(|| after.and_then(|a| bombing_code(&words(&mut a.into_iter()))))
             })
             .flatten();
+        // "were killed in an Israeli air strike", "in U.S. drone strikes":
+        // the forces of the state whose attack it was.
+        let attacker = (violent && g.passive && source.is_none())
+            .then(|| state_attack_after(an, m.end))
+            .flatten();
         // With no attacker named, the bombers are the unidentified armed
         // forces of the country where it happened (filled in with the
         // sentence's places).
         let unidentified;
+        let attacking;
         let src = match (source, device) {
             (Some(s), _) => &phrases[s],
+            (None, _) if attacker.is_some() => {
+                attacking = Phrase {
+                    tokens: g.head..g.head,
+                    members: attacker.into_iter().collect(),
+                    kind: PhraseKind::Actors,
+                    prep: None,
+                    locative: false,
+                };
+                &attacking
+            }
             (None, Some(_)) => {
                 unidentified = Phrase {
                     tokens: g.head..g.head,
