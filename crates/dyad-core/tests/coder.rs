@@ -1932,3 +1932,11 @@ fn victims_of_a_states_attack_named_after_a_passive_verb() {
         vec![t("TURMIL", "SYRMIL", "190")]
     );
 }
+
+#[test]
+fn a_bracketed_acronym_after_the_subject_is_skipped() {
+    assert_eq!(
+        triples("The Kurdistan Workers' Party (PKK) attacked Turkish troops on Monday."),
+        vec![t("TURREB", "TURMIL", "190")]
+    );
+}

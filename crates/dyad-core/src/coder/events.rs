@@ -666,6 +666,17 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
         let t = &an.tokens[k - 1];
         if t.pos.starts_with("RB") || t.pos == "WDT" || t.pos == "WP" || t.lower == "that" {
             k -= 1;
+        } else if let Some(open) = (t.lower == ")")
+            .then(|| {
+                (k.saturating_sub(10)..k - 1)
+                    .rev()
+                    .find(|&i| an.tokens[i].lower == "(")
+            })
+            .flatten()
+        {
+            // "The International Labour Office (ILO) said": a bracketed
+            // acronym or aside after the subject.
+            k = open;
         } else if t.lower == "," && commas == 0 {
             commas += 1;
             k -= 1;
