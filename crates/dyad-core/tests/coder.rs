@@ -1940,3 +1940,10 @@ fn a_bracketed_acronym_after_the_subject_is_skipped() {
         vec![t("TURREB", "TURMIL", "190")]
     );
 }
+
+#[test]
+fn a_reporting_verb_coded_as_an_event_shares_its_subject_with_the_next_verb() {
+    let got =
+        triples("Peru claimed responsibility for the incident on Monday and apologised to Chile.");
+    assert!(got.contains(&t("PER", "CHL", "055")), "{got:?}");
+}

@@ -900,6 +900,7 @@ fn shared_subject(
     phrases: &[Phrase],
     groups: &[VerbGroup],
     gi: usize,
+    found: &[Found],
 ) -> Option<usize> {
     let g = &groups[gi];
     let before = (0..g.tokens.start)
@@ -912,12 +913,14 @@ fn shared_subject(
         return None;
     }
     // A reporting verb is the report's frame, unless it is addressed to
-    // someone ("wrote to President X, urging him to …").
+    // someone ("wrote to President X, urging him to …") or is an event
+    // itself ("claimed responsibility for the attack and apologised").
     let prev = groups[..gi].iter().rev().find(|p| {
         !p.infinitive
             && an.tokens[p.head].pos != "VBG"
             && (!REPORTING.contains(&an.tokens[p.head].lemma.as_str())
-                || an.tokens.get(p.tokens.end).is_some_and(|t| t.lower == "to"))
+                || an.tokens.get(p.tokens.end).is_some_and(|t| t.lower == "to")
+                || found.iter().any(|f| f.trigger.start == p.tokens.start))
     })?;
     if (prev.tokens.end..g.tokens.start).any(|k| {
         matches!(
@@ -1445,10 +1448,10 @@ pub(crate) fn code_sentence(
             .or_else(|| {
                 let f = &groups[frame?];
                 subject(an, phrases, f.tokens.start)
-                    .or_else(|| shared_subject(an, phrases, &groups, frame?))
+                    .or_else(|| shared_subject(an, phrases, &groups, frame?, &found))
             })
             .or_else(|| subject(an, phrases, g.tokens.start))
-            .or_else(|| shared_subject(an, phrases, &groups, gi));
+            .or_else(|| shared_subject(an, phrases, &groups, gi, &found));
         let (source, target) = if m.explicit {
             (subj, m.target)
         } else if g.passive {
