@@ -1947,3 +1947,21 @@ fn a_reporting_verb_coded_as_an_event_shares_its_subject_with_the_next_verb() {
         triples("Peru claimed responsibility for the incident on Monday and apologised to Chile.");
     assert!(got.contains(&t("PER", "CHL", "055")), "{got:?}");
 }
+
+#[test]
+fn a_participle_after_a_subjectless_clause_of_time_shares_the_main_subject() {
+    // "after shelling it" has no subject of its own: "killing" is still
+    // the rebels' act …
+    let got = all_triples(
+        "Sudanese rebels seized a Sudanese army base on Sunday after shelling it, killing ten soldiers.",
+    );
+    assert!(got.contains(&t("SDNREB", "SDNMIL", "190")), "{got:?}");
+    // … but a clause with its own subject takes the participle.
+    let got = all_triples(
+        "Sudanese police arrived on Sunday after Sudanese rebels attacked the town, killing ten soldiers.",
+    );
+    assert!(
+        !got.iter().any(|(s, _, c)| s == "SDNCOP" && c == "190"),
+        "{got:?}"
+    );
+}

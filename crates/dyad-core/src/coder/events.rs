@@ -922,11 +922,16 @@ fn shared_subject(
                 || an.tokens.get(p.tokens.end).is_some_and(|t| t.lower == "to")
                 || found.iter().any(|f| f.trigger.start == p.tokens.start))
     })?;
-    if (prev.tokens.end..g.tokens.start).any(|k| {
-        matches!(
-            an.tokens[k].lower.as_str(),
-            ";" | "that" | "which" | "who" | "when" | "after" | "before" | "while" | "because"
-        )
+    // A clause with a subject of its own comes between ("after rebels
+    // attacked the town, killing …"); "after striking it, killing …" shares
+    // the main clause's subject.
+    if (prev.tokens.end..g.tokens.start).any(|k| match an.tokens[k].lower.as_str() {
+        ";" | "that" | "which" | "who" => true,
+        "when" | "after" | "before" | "while" | "because" => an
+            .tokens
+            .get(k + 1)
+            .is_none_or(|t| !t.lower.ends_with("ing")),
+        _ => false,
     }) {
         return None;
     }
