@@ -1846,6 +1846,9 @@ fn being_ready_or_prepared_to_act_is_an_announced_action() {
     // An announced state of emergency is CAMEO's threat of one (1324).
     let got = all_triples("The Iraqi government announced it is prepared to impose martial law.");
     assert_eq!(got, vec![t("IRQGOV", "IRQCVL", "1324")]);
+    // An army that prepared to attack made preparations, not a threat.
+    let got = all_triples("The Serbian army prepared to resume shelling Bosnian towns.");
+    assert!(!got.iter().any(|(_, _, c)| c.starts_with("13")), "{got:?}");
 }
 
 #[test]

@@ -1132,7 +1132,6 @@ const FUTURE_FRAMES: &[&str] = &[
     "hope",
     "aim",
     "wish",
-    "prepare",
     "agree",
     "promise",
     "pledge",
@@ -1169,8 +1168,10 @@ fn future_frame(an: &Analysis<'_>, groups: &[VerbGroup], gi: usize) -> Option<us
         && gap
             .iter()
             .all(|t| matches!(t.pos.as_str(), "IN" | "NN" | "NNP" | "DT" | "RB" | "CD"));
-    let adjacent =
-        frame.tokens.end <= g.tokens.start && adverbial && FUTURE_FRAMES.contains(&lemma);
+    // "is prepared to lift" (not "the army prepared to resume shelling",
+    // a preparation).
+    let framing = FUTURE_FRAMES.contains(&lemma) || lemma == "prepare" && frame.passive;
+    let adjacent = frame.tokens.end <= g.tokens.start && adverbial && framing;
     let ready = lemma == "be"
         && frame.tokens.end + 1 == g.tokens.start
         && READY.contains(&an.tokens[frame.tokens.end].lower.as_str());
