@@ -1968,3 +1968,16 @@ fn a_participle_after_a_subjectless_clause_of_time_shares_the_main_subject() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_acronym_role_matches_only_in_capitals_and_military_titles_are_abbreviated() {
+    // "Ngo" is a name, not an NGO; "Gen." is a general.
+    assert_eq!(
+        triples("Putin met Vietnamese defence chief Gen. Ngo Van Lich in Moscow on Monday."),
+        vec![t("RUSGOV", "VNMMIL", "040")]
+    );
+    assert_eq!(
+        triples("A Kenyan NGO criticized Uganda on Monday."),
+        vec![t("KENNGO", "UGA", "110")]
+    );
+}

@@ -196,8 +196,9 @@ impl Lexicon {
         }
     }
 
-    /// Adds a sector agent phrase (matched in any case) with its head noun
-    /// in the singular and its number.
+    /// Adds a sector agent phrase with its head noun in the singular and
+    /// its number: matched in any case, but an acronym written with
+    /// capitals ("NGO") only as written, so that a name ("Ngo") is not it.
     pub fn add_agent(
         &mut self,
         phrase: &Phrase,
@@ -209,13 +210,20 @@ impl Lexicon {
         if phrase.words.is_empty() {
             return;
         }
-        let surface = phrase.words.iter().map(|w| w.to_lowercase()).collect();
         let kind = MentionKind::Agent {
             sector: sector.to_string(),
             head: head.to_string(),
             plural,
         };
-        self.push(surface, CaseRule::Any, kind, origin);
+        if phrase
+            .words
+            .iter()
+            .any(|w| w.chars().any(char::is_uppercase))
+        {
+            self.push(phrase.words.clone(), CaseRule::Exact, kind, origin);
+        } else {
+            self.push(phrase.words.clone(), CaseRule::Any, kind, origin);
+        }
     }
 
     /// Adds a name with all its dated roles at once (legacy actors with

@@ -419,10 +419,12 @@ fn parse_line(kind: SourceKind, cols: &[&str]) -> Result<Entry, String> {
             let phrases: Vec<AgentPhrase> = phrases(cols.first())
                 .into_iter()
                 .map(|p| {
+                    // The phrase keeps its case: an acronym in capitals
+                    // ("NGO") matches only as written.
                     let lower = Phrase::new(&p.text.to_lowercase());
                     let (head, plural) = agent_head(&lower.words);
                     AgentPhrase {
-                        phrase: lower,
+                        phrase: Phrase::new(&p.text),
                         head,
                         plural,
                     }
