@@ -1981,3 +1981,11 @@ fn an_acronym_role_matches_only_in_capitals_and_military_titles_are_abbreviated(
         vec![t("KENNGO", "UGA", "110")]
     );
 }
+
+#[test]
+fn a_military_strike_is_no_labour_strike() {
+    assert_eq!(
+        triples("American forces launched a retaliatory strike against Iran late Sunday."),
+        vec![t("USAMIL", "IRN", "190")]
+    );
+}
