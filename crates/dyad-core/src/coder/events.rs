@@ -1231,19 +1231,9 @@ const ATTACKS: &[&str] = &[
 /// noun in the phrase after a passive verb: "killed in Israeli tank
 /// shelling" → ISRMIL, "in a Hamas rocket attack" → Hamas.
 fn state_attack_after(an: &Analysis<'_>, from: usize) -> Option<ActorRef> {
-    let end = an.tokens.len().min(from + 8);
-    let opens = an
-        .tokens
-        .get(from)
-        .is_some_and(|t| matches!(t.lower.as_str(), "in" | "by"));
-    if !opens {
-        return None;
-    }
-    let clause = (from..end)
-        .take_while(|&i| !is_clause_break(an, i) && an.tokens[i].lower != ",")
-        .last()?;
+    let phrase = in_or_by_phrase(an, from)?;
     an.mentions.iter().find_map(|m| {
-        if m.tokens.start <= from || m.tokens.end > clause + 1 {
+        if m.tokens.start <= phrase.start || m.tokens.end > phrase.end {
             return None;
         }
         let code = match m.kind {
@@ -1253,10 +1243,51 @@ fn state_attack_after(an: &Analysis<'_>, from: usize) -> Option<ActorRef> {
             MentionKind::Org { code } if code.country.is_some() => code.clone(),
             _ => return None,
         };
-        let attack = (m.tokens.end..(m.tokens.end + 3).min(clause + 1))
+        let attack = (m.tokens.end..(m.tokens.end + 3).min(phrase.end))
             .any(|k| ATTACKS.contains(&an.tokens[k].lower.as_str()));
         attack.then(|| ActorRef::of(code, m.tokens.clone()))
     })
+}
+
+/// The "in …" or "by …" phrase starting at `from`, up to eight words and
+/// the end of the clause.
+fn in_or_by_phrase(an: &Analysis<'_>, from: usize) -> Option<Range<usize>> {
+    let opens = an
+        .tokens
+        .get(from)
+        .is_some_and(|t| matches!(t.lower.as_str(), "in" | "by"));
+    let end = (from..an.tokens.len().min(from + 8))
+        .take_while(|&i| !is_clause_break(an, i) && an.tokens[i].lower != ",")
+        .last()?;
+    opens.then_some(from..end + 1)
+}
+
+/// The bombing code ([`bombing_code`]) of a bomb named as the subject of
+/// verb group `g` (when no actor is its subject: "a roadside bomb near X on
+/// Sunday killed") or in an "in"/"by" phrase right after the match ending
+/// at `end` ("were killed in a car bombing").
+fn bombing_named(
+    an: &Analysis<'_>,
+    g: &VerbGroup,
+    end: usize,
+    no_subject: bool,
+) -> Option<&'static str> {
+    let words = |r: &mut dyn Iterator<Item = usize>| -> Vec<&str> {
+        r.map(|i| an.tokens[i].lower.as_str()).collect()
+    };
+    // The subject: the noun phrase before the verb, past the prepositional
+    // phrases after it.
+    let subject = an
+        .chunks
+        .iter()
+        .rev()
+        .skip_while(|c| c.tokens.start >= g.tokens.start)
+        .find(|c| c.kind != ChunkKind::Prep)
+        .filter(|c| c.kind == ChunkKind::Noun && no_subject && !g.passive);
+    if let Some(code) = subject.and_then(|c| bombing_code(&words(&mut c.tokens.clone()))) {
+        return Some(code);
+    }
+    in_or_by_phrase(an, end).and_then(|mut r| bombing_code(&words(&mut r)))
 }
 
 /// CAMEO's bombing code for words that name a bomb or an explosion:
@@ -1565,66 +1596,34 @@ pub(crate) fn code_sentence(
             .iter()
             .any(|r| m.pattern.code.starts_with(r));
         let device = violent
+            .then(|| bombing_named(an, g, m.end, source.is_none()))
+            .flatten();
+        // With no attacker named: the forces of the state whose attack it
+        // was ("were killed in an Israeli air strike"), else for a bombing
+        // the unidentified armed forces of the country where it happened
+        // (filled in with the sentence's places).
+        let stand_in = (violent && source.is_none())
             .then(|| {
-                // The subject: the noun phrase before the verb, past the
-                // prepositional phrases after it ("a bombing near X on
-                // Sunday killed").
-                let before = an
-                    .chunks
-                    .iter()
-                    .rev()
-                    .skip_while(|c| c.tokens.start >= g.tokens.start)
-                    .find(|c| c.kind != ChunkKind::Prep)
-                    .filter(|c| c.kind == ChunkKind::Noun)
-                    .map(|c| c.tokens.clone());
-                let after = (m.end..an.tokens.len().min(m.end + 8))
-                    .take_while(|&i| !is_clause_break(an, i) && an.tokens[i].lower != ",")
-                    .collect::<Vec<_>>();
-                let after = after
-                    .first()
-                    .filter(|&&i| matches!(an.tokens[i].lower.as_str(), "in" | "by"))
-                    .map(|_| after.clone());
-                let words = |r: &mut dyn Iterator<Item = usize>| -> Vec<&str> {
-                    r.map(|i| an.tokens[i].lower.as_str()).collect()
-                };
-                let subject_device = before
-                    .filter(|_| source.is_none() && !g.passive)
-                    .and_then(|r| bombing_code(&words(&mut r.into_iter())));
-                subject_device
-                    .or_else(|| after.and_then(|a| bombing_code(&words(&mut a.into_iter()))))
+                g.passive
+                    .then(|| state_attack_after(an, m.end))
+                    .flatten()
+                    .or_else(|| {
+                        device.map(|_| ActorRef::of(unidentified_attacker(), g.head..g.head))
+                    })
             })
             .flatten();
-        // "were killed in an Israeli air strike", "in U.S. drone strikes":
-        // the forces of the state whose attack it was.
-        let attacker = (violent && g.passive && source.is_none())
-            .then(|| state_attack_after(an, m.end))
-            .flatten();
-        // With no attacker named, the bombers are the unidentified armed
-        // forces of the country where it happened (filled in with the
-        // sentence's places).
-        let unidentified;
-        let attacking;
-        let src = match (source, device) {
+        let stand_in_phrase;
+        let src = match (source, stand_in) {
             (Some(s), _) => &phrases[s],
-            (None, _) if attacker.is_some() => {
-                attacking = Phrase {
+            (None, Some(a)) => {
+                stand_in_phrase = Phrase {
                     tokens: g.head..g.head,
-                    members: attacker.into_iter().collect(),
+                    members: vec![a],
                     kind: PhraseKind::Actors,
                     prep: None,
                     locative: false,
                 };
-                &attacking
-            }
-            (None, Some(_)) => {
-                unidentified = Phrase {
-                    tokens: g.head..g.head,
-                    members: vec![ActorRef::of(unidentified_attacker(), g.head..g.head)],
-                    kind: PhraseKind::Actors,
-                    prep: None,
-                    locative: false,
-                };
-                &unidentified
+                &stand_in_phrase
             }
             (None, None) => {
                 decide(format!(

@@ -20,6 +20,7 @@ use super::{tsv_field, write_err, EventSink};
 use crate::query::Dedup;
 use crate::row::StoredEvent;
 use crate::{Result, Store};
+use dyad_core::kb::source::TRANSNATIONAL;
 use dyad_core::{Actor, KnowledgeBase};
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -200,9 +201,6 @@ pub const POLECAT_COLUMNS: &[&str] = &[
     "Language",
     "Version",
 ];
-
-/// Prefixes of actor codes that belong to no single state.
-const TRANSNATIONAL: &[&str] = &["IGO", "NGO", "NGM", "MNC", "INT", "UIS", "IMG"];
 
 /// Phoenix's primary agents (`postprocess.py`).
 const PHOENIX_AGENTS: &[&str] = &[
