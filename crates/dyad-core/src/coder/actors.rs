@@ -705,10 +705,10 @@ fn read_np(
             let is_person = |a: &ActorRef| {
                 a.name.is_some()
                     || a.head.as_deref().is_some_and(|h| !BODIES.contains(&h))
-                        && a.tokens.end.checked_sub(1).is_some_and(|e| {
-                            a.tokens.start < a.tokens.end
-                                && toks.get(e).is_some_and(|t| t.pos == "NN")
-                        })
+                        && toks
+                            .get(a.tokens.clone())
+                            .and_then(<[_]>::last)
+                            .is_some_and(|t| t.pos == "NN")
             };
             let same_sentence = current_subject
                 .filter(|a| subject_of_clause && is_person(a) == person)
@@ -842,12 +842,13 @@ fn modified_by_actor(
     };
     // A region names states ("African states", "Western allies": the
     // states themselves), not what they own ("its European business").
+    let region = code.is_region();
     let states = STATES.contains(&an.tokens[head].lower.as_str());
-    if is_region(&code) && !states {
+    if region && !states {
         return None;
     }
     let a = ActorRef {
-        resolved: !(is_region(&code) && states),
+        resolved: !region,
         code,
         name: None,
         head: None,
@@ -926,13 +927,6 @@ const BODIES: &[&str] = &[
     "organisation",
     "alliance",
 ];
-
-/// True for a group of states named by their region ("African states").
-fn is_region(code: &ActorCode) -> bool {
-    code.country
-        .as_deref()
-        .is_some_and(|c| crate::kb::REGIONS.contains(&c))
-}
 
 /// A reading whose actors' sector comes from a role word.
 fn role_reading(actors: Vec<ActorRef>) -> NpReading {

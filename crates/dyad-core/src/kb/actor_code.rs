@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::source::TRANSNATIONAL;
+use super::source::{REGIONS, TRANSNATIONAL};
 
 /// A parsed CAMEO actor code such as `AZEGOV`, `USA` or `IGOUNO`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -75,6 +75,14 @@ impl ActorCode {
             country: Some(country.to_string()),
             sector: sector.map(str::to_string),
         }
+    }
+
+    /// True when the country part is a CAMEO region code: a group of
+    /// states named by their region ("African states" AFR).
+    pub fn is_region(&self) -> bool {
+        self.country
+            .as_deref()
+            .is_some_and(|c| REGIONS.contains(&c))
     }
 
     /// The same country with another sector (or none).

@@ -6,7 +6,7 @@
 //! all-capital acronyms (`US`, `UN`, `PKK`) only match exactly, so that "us",
 //! "was" or "gas" never become actors.
 
-use super::source::{Phrase, REGIONS};
+use super::source::Phrase;
 use super::{ActorCode, KbStats, Role};
 use crate::text::tag::Tagged;
 use std::collections::HashMap;
@@ -215,15 +215,16 @@ impl Lexicon {
             head: head.to_string(),
             plural,
         };
-        if phrase
+        let acronym = phrase
             .words
             .iter()
-            .any(|w| w.chars().any(char::is_uppercase))
-        {
-            self.push(phrase.words.clone(), CaseRule::Exact, kind, origin);
+            .any(|w| w.chars().any(char::is_uppercase));
+        let case = if acronym {
+            CaseRule::Exact
         } else {
-            self.push(phrase.words.clone(), CaseRule::Any, kind, origin);
-        }
+            CaseRule::Any
+        };
+        self.push(phrase.words.clone(), case, kind, origin);
     }
 
     /// Adds a name with all its dated roles at once (legacy actors with
@@ -329,8 +330,7 @@ impl Lexicon {
                 // Such a name, and a region's adjective, do not start a
                 // longer name ("the West Bank", "Western Australia",
                 // "Asian Development Fund").
-                let region = matches!(&entry.kind, MentionKind::Org { code }
-                    if code.country.as_deref().is_some_and(|c| REGIONS.contains(&c)));
+                let region = matches!(&entry.kind, MentionKind::Org { code } if code.is_region());
                 let longer_name = || tokens.get(at + n).is_some_and(|t| capitalised(&t.word));
                 (capitalised(&window[0].word) || article)
                     && !((article || region) && longer_name())

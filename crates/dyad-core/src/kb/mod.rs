@@ -26,7 +26,7 @@ pub use actor_code::ActorCode;
 pub use gazetteer::{Gazetteer, Place, PlaceFeature, PlaceMatch};
 pub use matcher::{Mention, MentionKind, Origin};
 pub use patterns::{Pattern, PatternElement, Synset, LEGACY_GAP, MAX_GAP};
-pub use source::{KbError, SourceFile, SourceKind, REGIONS};
+pub use source::{KbError, SourceFile, SourceKind};
 
 pub use crate::ontology::{quad_class, CameoCode};
 use crate::text::tag::{self as text_tag, Tagger};

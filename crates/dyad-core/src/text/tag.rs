@@ -173,9 +173,6 @@ impl Tagger {
                 }
             })
             .collect();
-        // "rioted following a demonstration", "ten people, including two
-        // children": these "-ing" words are prepositions unless a form of
-        // "be" makes them the verb ("is following the talks").
         for i in 0..out.len() {
             // A subject pronoun is followed by its verb, never a noun:
             // "he urges Iran", "they fear reprisals".
@@ -186,6 +183,9 @@ impl Tagger {
                 (Some("they" | "we" | "i"), "NN") if lowercase => out[i].pos = "VBP".to_string(),
                 _ => {}
             }
+            // "rioted following a demonstration", "ten people, including
+            // two children": these "-ing" words are prepositions unless a
+            // form of "be" makes them the verb ("is following the talks").
             let after_be = i > 0 && out[i - 1].lemma == "be";
             if out[i].pos == "VBG" && PREPOSITION_ING.contains(&out[i].lower.as_str()) && !after_be
             {
