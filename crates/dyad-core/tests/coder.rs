@@ -1989,3 +1989,17 @@ fn a_military_strike_is_no_labour_strike() {
         vec![t("USAMIL", "IRN", "190")]
     );
 }
+
+#[test]
+fn a_day_word_ends_the_subject_and_engaged_in_is_active() {
+    // "today" is not part of the subject noun phrase …
+    assert_eq!(
+        triples("Indian police today arrest two Nepalese smugglers."),
+        vec![t("INDCOP", "NPLCRM", "173")]
+    );
+    // … and "were engaged in" is a state: its subject is the actor.
+    assert_eq!(
+        triples("Ugandan troops were engaged in ethnic cleansing against Kenyan villagers, witnesses said."),
+        vec![t("UGAMIL", "KENCVL", "203")]
+    );
+}

@@ -389,7 +389,11 @@ pub fn verb_group(tokens: &[Tagged], range: Range<usize>) -> Option<VerbGroup> {
             .collect::<Vec<_>>()
             .windows(2)
             .any(|w| w == ["going", "to"]);
+    // "forces were engaged in ethnic cleansing": a state, not a passive.
+    let stative = matches!(tokens[head].lower.as_str(), "engaged" | "involved")
+        && tokens.get(head + 1).is_some_and(|t| t.lower == "in");
     let passive = tokens[head].pos == "VBN"
+        && !stative
         && tokens[range.start..head].iter().any(|t| {
             t.lemma == "be" || t.lemma == "get" || matches!(t.lower.as_str(), "being" | "been")
         });
@@ -474,6 +478,21 @@ mod tests {
         assert!(groups
             .iter()
             .any(|g| g.infinitive && tagged[g.head].lemma == "seize"));
+    }
+
+    #[test]
+    fn engaged_in_is_a_state_not_a_passive() {
+        // were engaged / looting / was shelled
+        let text = "Militias were engaged in looting while the town was shelled.";
+        let toks = tokenize(text);
+        let tagged = Tagger::new().tag(text, &toks);
+        let passives: Vec<bool> = chunk(&tagged, &[])
+            .iter()
+            .filter(|c| c.kind == ChunkKind::Verb)
+            .filter_map(|c| verb_group(&tagged, c.tokens.clone()))
+            .map(|g| g.passive)
+            .collect();
+        assert_eq!(passives, [false, false, true]);
     }
 
     #[test]

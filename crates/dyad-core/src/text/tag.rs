@@ -155,6 +155,15 @@ impl Tagger {
                     && capitalised(&word)
                 {
                     pos = "NNP".to_string();
+                } else if DEICTIC_DAYS.contains(&lower.as_str())
+                    && tokens
+                        .get(i + 1)
+                        .is_none_or(|t| !matches!(t.text(text), "'s" | "’s"))
+                {
+                    // "Syrian officers today ended …": a deictic day
+                    // word is an adverb, not the end of the subject noun
+                    // ("today's talks" stays a noun).
+                    pos = "RB".to_string();
                 } else if super::WEEKDAYS.contains(&lower.as_str()) {
                     // The tagger's context rules make "on Wednesday it
                     // would" a verb; a weekday is always a name.
@@ -183,6 +192,19 @@ impl Tagger {
                 (Some("they" | "we" | "i"), "NN") if lowercase => out[i].pos = "VBP".to_string(),
                 _ => {}
             }
+            // "authorities today release a ship": a noun between a
+            // subject noun and "today" is the verb.
+            let after_day = i >= 2
+                && out[i - 1].pos == "RB"
+                && DEICTIC_DAYS.contains(&out[i - 1].lower.as_str())
+                && out[i - 2].pos.starts_with("NN");
+            if after_day && lowercase {
+                match out[i].pos.as_str() {
+                    "NN" => out[i].pos = "VBP".to_string(),
+                    "NNS" => out[i].pos = "VBZ".to_string(),
+                    _ => {}
+                }
+            }
             // "rioted following a demonstration", "ten people, including
             // two children": these "-ing" words are prepositions unless a
             // form of "be" makes them the verb ("is following the talks").
@@ -196,6 +218,9 @@ impl Tagger {
         out
     }
 }
+
+/// Day words that are adverbs of time ("officials today said").
+const DEICTIC_DAYS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
 
 /// "-ing" forms that news uses as prepositions.
 const PREPOSITION_ING: &[&str] = &[
@@ -250,6 +275,14 @@ mod tests {
         assert_eq!(t[1].0, "'s");
         assert_eq!(t[1].1, "POS");
         assert_eq!(t[4].1, "''");
+    }
+
+    #[test]
+    fn a_day_word_is_an_adverb_and_the_next_noun_the_verb() {
+        let t = tags("Port officials today release the tanker.");
+        assert_eq!((t[2].1.as_str(), t[3].1.as_str()), ("RB", "VBP"));
+        let t = tags("Today's vote was close.");
+        assert!(t[0].1.starts_with("NN"), "{:?}", t[0]);
     }
 
     #[test]
