@@ -988,6 +988,18 @@ fn role_code(kind: &MentionKind, date: Option<Date>) -> Option<ActorCode> {
     }
 }
 
+/// Quantity words that count people ("hundreds of Palestinians").
+const COUNTED: &[&str] = &[
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "tens",
+    "millions",
+    "several",
+    "many",
+];
+
 fn mention_country(kind: &MentionKind, date: Option<Date>) -> Option<String> {
     match kind {
         MentionKind::Country { iso3 }
@@ -1260,6 +1272,17 @@ fn read_core(
                 }
             }
             let code = match kind {
+                // "arrested more than 100 Palestinians", "deported 168
+                // Liberians": people counted are civilians, not the state.
+                MentionKind::Demonym { iso3 }
+                    if head_mention.is_some_and(|m| m.tokens.end == r.end)
+                        && an.tokens[r.end - 1].looks_plural()
+                        && an.tokens[r.start..r.end - 1]
+                            .iter()
+                            .any(|t| t.pos == "CD" || COUNTED.contains(&t.lower.as_str())) =>
+                {
+                    ActorCode::from_parts(iso3, Some("CVL"))
+                }
                 MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } => {
                     ActorCode::from_parts(iso3, None)
                 }
