@@ -2016,3 +2016,17 @@ fn counted_people_are_civilians() {
         vec![t("SOM", "KEN", "1123")]
     );
 }
+
+#[test]
+fn the_state_leading_forces_is_their_country_and_irregular_participles_are_verbs() {
+    // "Ugandan-led": the leader named inside a hyphenated word; "retaken"
+    // and "swore" are verbs the tagger does not know by itself.
+    assert_eq!(
+        triples("Ugandan-led forces have retaken a village from Somali rebels."),
+        vec![t("UGAMIL", "SOMREB", "192")]
+    );
+    assert_eq!(
+        triples("Somali rebels swore revenge against Kenya on Monday."),
+        vec![t("SOMREB", "KEN", "130")]
+    );
+}

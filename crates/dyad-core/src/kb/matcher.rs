@@ -367,7 +367,7 @@ impl Lexicon {
                     })
                     .find(|e| Self::entry_matches(e, tokens, i))
             });
-            match hit {
+            match hit.or_else(|| self.leader_of(&tokens[i])) {
                 Some(e) => {
                     out.push(Mention {
                         tokens: i..i + e.words.len(),
@@ -381,6 +381,26 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// The state named inside a hyphenated "-led" word ("Vietnamese-led
+    /// forces", "a Saudi-led coalition"): the country that leads them.
+    fn leader_of(&self, token: &Tagged) -> Option<&Entry> {
+        let name = token.lower.strip_suffix("-led")?;
+        if !token.is_capitalized() {
+            return None;
+        }
+        self.by_first
+            .get(name)?
+            .iter()
+            .map(|&idx| &self.entries[idx as usize])
+            .find(|e| {
+                e.words.len() == 1
+                    && matches!(
+                        e.kind,
+                        MentionKind::Country { .. } | MentionKind::Demonym { .. }
+                    )
+            })
     }
 
     /// Every entry matching at `at`, in precedence order (see [`Lexicon::finish`]).

@@ -91,6 +91,11 @@ impl Tagger {
             ("undertook", vec!["VBD"]),
             ("overtook", vec!["VBD"]),
             ("outright", vec!["RB", "JJ"]),
+            ("retaken", vec!["VBN"]),
+            ("retook", vec!["VBD"]),
+            ("swore", vec!["VBD"]),
+            ("froze", vec!["VBD"]),
+            ("test-fired", vec!["VBD", "VBN"]),
         ]);
         Tagger { inner }
     }
