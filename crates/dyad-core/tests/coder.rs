@@ -2030,3 +2030,18 @@ fn the_state_leading_forces_is_their_country_and_irregular_participles_are_verbs
         vec![t("SOMREB", "KEN", "130")]
     );
 }
+
+#[test]
+fn a_passive_agent_is_no_object_and_an_unknown_conjunct_leaves_the_subject() {
+    // The noun inside "by Kenyan troops" is not the object of "killed":
+    // the troops killed, the Somalis were killed.
+    assert_eq!(
+        triples("Two Somalis were killed by Kenyan troops on Monday."),
+        vec![t("KENMIL", "SOMCVL", "190")]
+    );
+    // "and its allies" names no actor; Uganda still acts.
+    assert_eq!(
+        triples("Uganda and its allies condemned Sudan on Monday."),
+        vec![t("UGA", "SDN", "110")]
+    );
+}

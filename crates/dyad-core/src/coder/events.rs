@@ -772,6 +772,24 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
             passed_pp = true;
             continue;
         }
+        // "Four children and a man were killed": a coordinated common noun
+        // phrase that names no actor; the actor before "and" is the subject
+        // (a name is not skipped: it may be an actor the knowledge base lacks).
+        let and_noun = an.chunks.iter().find(|c| {
+            c.kind == ChunkKind::Noun
+                && c.tokens.end == k
+                && c.tokens.start > 0
+                && an.tokens[c.tokens.start - 1].lower == "and"
+                && c.tokens
+                    .clone()
+                    .all(|i| !an.tokens[i].pos.starts_with("NNP"))
+        });
+        if let Some(c) = and_noun {
+            if phrases.iter().any(|p| p.tokens.end == c.tokens.start - 1) {
+                k = c.tokens.start - 1;
+                continue;
+            }
+        }
         // A reduced relative clause ("British aircraft using guided
         // missiles killed …", "militiamen armed with machetes"): a participle
         // and its object, skipped once.
@@ -1084,6 +1102,11 @@ fn best_match<'p>(
             // A particle in the verb group must be part of the pattern:
             // "fight off" is not "fight".
             .filter(|r| r.end >= g.tokens.end)
+            // In the passive an object noun is never found inside the `by`
+            // agent: "were killed by Israeli troops" is no "kill * troops".
+            .filter(|r| {
+                !g.passive || p.has_target() || !(after..r.end).any(|i| an.tokens[i].lower == "by")
+            })
         {
             let better = best
                 .as_ref()
