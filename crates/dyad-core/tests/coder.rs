@@ -149,6 +149,20 @@ fn negation_is_carried_in_polarity() {
     let ev = events("Egypt did not criticize Israel.");
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0].polarity, Polarity::Negated);
+    // What is denied is not affirmed; the denial itself is.
+    let ev = all_events("Uganda denied that its soldiers had attacked Kenya.");
+    let attack = ev.iter().find(|e| e.cameo.starts_with("19"));
+    assert_eq!(
+        attack.map(|e| e.polarity),
+        Some(Polarity::Negated),
+        "{ev:?}"
+    );
+    let denial = ev.iter().find(|e| e.cameo == "016");
+    assert_eq!(
+        denial.map(|e| e.polarity),
+        Some(Polarity::Affirmed),
+        "{ev:?}"
+    );
 }
 
 #[test]
@@ -2044,4 +2058,16 @@ fn a_passive_agent_is_no_object_and_an_unknown_conjunct_leaves_the_subject() {
         triples("Uganda and its allies condemned Sudan on Monday."),
         vec![t("UGA", "SDN", "110")]
     );
+}
+
+#[test]
+fn a_relative_clause_does_not_lend_its_object_as_subject() {
+    // "the Ugandan post" is what the rebels attacked; the rebels were killed.
+    let got = all_triples(
+        "Rebels who attacked the Ugandan post on Monday were killed by Ugandan troops on Tuesday.",
+    );
+    assert!(got.contains(&t("UGAMIL", "UGAREB", "190")), "{got:?}");
+    // A verb that opens a relative clause keeps the phrase before it.
+    let got = all_triples("Kenya condemned an Ethiopian raid that killed ten Somali civilians.");
+    assert!(got.contains(&t("ETH", "SOMCVL", "190")), "{got:?}");
 }

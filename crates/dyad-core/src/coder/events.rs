@@ -147,6 +147,45 @@ pub(super) fn phrase_starting_at(phrases: &[Phrase], i: usize) -> Option<usize> 
         .position(|p| p.tokens.start == i && !p.locative)
 }
 
+/// The phrase a relative clause ending with phrase `p` describes: in
+/// "Rebels who attacked the base were killed" the subject of "were killed"
+/// is "Rebels", not the relative clause's object "the base".
+fn relative_head(an: &Analysis<'_>, phrases: &[Phrase], p: usize) -> Option<usize> {
+    let verb = an
+        .chunks
+        .iter()
+        .find(|c| c.kind == ChunkKind::Verb && c.tokens.end == phrases[p].tokens.start)?;
+    let pronoun = verb.tokens.start.checked_sub(1)?;
+    if !matches!(an.tokens[pronoun].lower.as_str(), "who" | "which" | "that")
+        || !is_finite(&an.tokens[verb.tokens.start].pos)
+    {
+        return None;
+    }
+    phrases
+        .iter()
+        .position(|q| q.tokens.end == pronoun && q.prep.is_none())
+}
+
+/// True when verb group `gi` is in the clause an affirmed "deny" puts in
+/// doubt: "denied that its troops had crossed", "denied reports that …".
+fn denied(an: &Analysis<'_>, groups: &[VerbGroup], gi: usize) -> bool {
+    let start = groups[gi].tokens.start;
+    groups[..gi].iter().rev().take(2).any(|d| {
+        let that =
+            (d.tokens.end..start.min(d.tokens.end + 3)).find(|&i| an.tokens[i].lower == "that");
+        // "cannot confirm or deny that": no denial.
+        let alternative = d
+            .tokens
+            .start
+            .checked_sub(1)
+            .is_some_and(|i| matches!(an.tokens[i].lower.as_str(), "or" | "nor" | "either"));
+        an.tokens[d.head].lemma == "deny"
+            && !d.negated
+            && !alternative
+            && that.is_some_and(|t| (t..start).all(|i| !is_clause_break(an, i)))
+    })
+}
+
 /// Matches `elems` from token `i`; returns the end and the target phrase.
 pub(super) fn match_elems(
     an: &Analysis<'_>,
@@ -662,9 +701,14 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
     let mut passed_pp = false;
     let mut k = start;
     let mut commas = 0;
+    // The verb starts a relative clause ("an attack that killed ten"):
+    // the phrase before the pronoun is its subject, whatever clause that
+    // phrase is in.
+    let mut relative = false;
     while k > 0 {
         let t = &an.tokens[k - 1];
         if t.pos.starts_with("RB") || t.pos == "WDT" || t.pos == "WP" || t.lower == "that" {
+            relative |= !t.pos.starts_with("RB");
             k -= 1;
         } else if let Some(open) = (t.lower == ")")
             .then(|| {
@@ -758,7 +802,8 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
                         .flatten();
                     return Some(head.unwrap_or(p));
                 }
-                _ => return Some(p),
+                _ if relative => return Some(p),
+                _ => return Some(relative_head(an, phrases, p).unwrap_or(p)),
             }
             continue;
         }
@@ -1746,6 +1791,9 @@ pub(crate) fn code_sentence(
             Some(f) => (groups[f].negated, true),
             None => (g.negated, g.future),
         };
+        // "Uganda denied that its troops had crossed into Kenya": what is
+        // denied is not affirmed.
+        negated ^= denied(an, &groups, gi);
         if future && (!kb.has_legacy_verbs() || code.starts_with("04")) {
             // A reversed code ("---:072") turns its coded half.
             let (back, event) = match code.split_once(':') {
