@@ -2071,3 +2071,19 @@ fn a_relative_clause_does_not_lend_its_object_as_subject() {
     let got = all_triples("Kenya condemned an Ethiopian raid that killed ten Somali civilians.");
     assert!(got.contains(&t("ETH", "SOMCVL", "190")), "{got:?}");
 }
+
+#[test]
+fn the_international_community_and_faith_groups_are_actors() {
+    let got = triples("Kenya urged the international community to act on Monday.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "KEN" && d == "IGO" && c.starts_with("02")),
+        "{got:?}"
+    );
+    let got = triples("Kenyan Muslims protested against the government on Friday.");
+    assert!(
+        got.iter()
+            .any(|(s, _, c)| s == "KENREL" && c.starts_with("14")),
+        "{got:?}"
+    );
+}
