@@ -2087,3 +2087,24 @@ fn the_international_community_and_faith_groups_are_actors() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_participle_clause_after_a_comma_acts_with_the_clause_before_it() {
+    // The rebels killed the soldiers, not the convoy they ambushed.
+    let got = all_triples(
+        "Somali rebels ambushed a Kenyan army convoy near the border, killing four Kenyan soldiers.",
+    );
+    assert!(got.contains(&t("SOMREB", "KENMIL", "190")), "{got:?}");
+    assert!(got.iter().all(|(s, _, _)| s == "SOMREB"), "{got:?}");
+}
+
+#[test]
+fn people_counted_before_of_are_civilians_and_marching_to_protest_is_a_demonstration() {
+    let got =
+        triples("Thousands of Ugandans marched through Kampala to protest against fuel prices.");
+    assert!(
+        got.iter()
+            .any(|(s, _, c)| s == "UGACVL" && c.starts_with("14")),
+        "{got:?}"
+    );
+}

@@ -1271,16 +1271,18 @@ fn read_core(
                     return Some(reading(vec![a], PhraseKind::Actors));
                 }
             }
+            // People counted are civilians, not the state: "arrested more
+            // than 100 Palestinians", "deported 168 Liberians", "thousands of Kenyans".
+            let counted =
+                |t: &crate::text::tag::Tagged| t.pos == "CD" || COUNTED.contains(&t.lower.as_str());
+            let counted_people = head_mention.is_some_and(|m| m.tokens.end == r.end)
+                && an.tokens[r.end - 1].looks_plural()
+                && (an.tokens[r.start..r.end - 1].iter().any(counted)
+                    || r.start >= 2
+                        && an.tokens[r.start - 1].lower == "of"
+                        && counted(&an.tokens[r.start - 2]));
             let code = match kind {
-                // "arrested more than 100 Palestinians", "deported 168
-                // Liberians": people counted are civilians, not the state.
-                MentionKind::Demonym { iso3 }
-                    if head_mention.is_some_and(|m| m.tokens.end == r.end)
-                        && an.tokens[r.end - 1].looks_plural()
-                        && an.tokens[r.start..r.end - 1]
-                            .iter()
-                            .any(|t| t.pos == "CD" || COUNTED.contains(&t.lower.as_str())) =>
-                {
+                MentionKind::Demonym { iso3 } if counted_people => {
                     ActorCode::from_parts(iso3, Some("CVL"))
                 }
                 MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } => {

@@ -1555,6 +1555,19 @@ pub(crate) fn code_sentence(
                 subject(an, phrases, f.tokens.start)
                     .or_else(|| shared_subject(an, phrases, &groups, frame?, &found))
             })
+            // "attacked a village, killing 20": a participle clause after a
+            // comma acts with the clause before it, not with its object.
+            .or_else(|| {
+                let after_comma = g.tokens.start > 0 && an.tokens[g.tokens.start - 1].lower == ",";
+                let participle = an.tokens[g.head].pos == "VBG" && g.tokens.start == g.head;
+                // Not a list of gerunds ("of violating rights, ignoring law").
+                let after_clause = groups[..gi].last().is_some_and(|p| {
+                    !p.infinitive && (p.head..g.tokens.start).all(|i| an.tokens[i].pos != "VBG")
+                });
+                (after_comma && participle && after_clause)
+                    .then(|| shared_subject(an, phrases, &groups, gi, &found))
+                    .flatten()
+            })
             .or_else(|| subject(an, phrases, g.tokens.start))
             .or_else(|| shared_subject(an, phrases, &groups, gi, &found));
         let (source, target) = if m.explicit {
