@@ -2096,6 +2096,9 @@ fn a_participle_clause_after_a_comma_acts_with_the_clause_before_it() {
     );
     assert!(got.contains(&t("SOMREB", "KENMIL", "190")), "{got:?}");
     assert!(got.iter().all(|(s, _, _)| s == "SOMREB"), "{got:?}");
+    // Victims with no country named belong to the party attacked.
+    let got = all_triples("Ugandan troops attacked a Somali village, killing 20 civilians.");
+    assert!(got.contains(&t("UGAMIL", "SOMCVL", "190")), "{got:?}");
 }
 
 #[test]

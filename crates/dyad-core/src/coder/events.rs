@@ -1548,6 +1548,16 @@ pub(crate) fn code_sentence(
             ));
             continue;
         };
+        // "attacked a village, killing 20": a participle clause after a
+        // comma, which acts with the clause before it, not with its object
+        // (nor is it a list of gerunds: "of violating rights, ignoring law").
+        let participle_clause = g.tokens.start > 0
+            && an.tokens[g.tokens.start - 1].lower == ","
+            && an.tokens[g.head].pos == "VBG"
+            && g.tokens.start == g.head
+            && groups[..gi].last().is_some_and(|p| {
+                !p.infinitive && (p.head..g.tokens.start).all(|i| an.tokens[i].pos != "VBG")
+            });
         let subj = m
             .source
             .or_else(|| {
@@ -1555,16 +1565,8 @@ pub(crate) fn code_sentence(
                 subject(an, phrases, f.tokens.start)
                     .or_else(|| shared_subject(an, phrases, &groups, frame?, &found))
             })
-            // "attacked a village, killing 20": a participle clause after a
-            // comma acts with the clause before it, not with its object.
             .or_else(|| {
-                let after_comma = g.tokens.start > 0 && an.tokens[g.tokens.start - 1].lower == ",";
-                let participle = an.tokens[g.head].pos == "VBG" && g.tokens.start == g.head;
-                // Not a list of gerunds ("of violating rights, ignoring law").
-                let after_clause = groups[..gi].last().is_some_and(|p| {
-                    !p.infinitive && (p.head..g.tokens.start).all(|i| an.tokens[i].pos != "VBG")
-                });
-                (after_comma && participle && after_clause)
+                participle_clause
                     .then(|| shared_subject(an, phrases, &groups, gi, &found))
                     .flatten()
             })
@@ -1775,6 +1777,25 @@ pub(crate) fn code_sentence(
         for (s, t) in &mut pairs {
             if t.is_none() {
                 *t = implicit_target(&m.pattern.code, s, g.head);
+            }
+        }
+        // "attacked a Somali village, killing 20 civilians": victims with no
+        // country named belong to the party the clause before acted on.
+        let acted_on = participle_clause
+            .then(|| found.last())
+            .flatten()
+            .and_then(|f| {
+                Some((
+                    f.source.code.clone(),
+                    f.target.as_ref()?.code.country.clone()?,
+                ))
+            });
+        if let Some((actor, country)) = acted_on {
+            for (s, t) in &mut pairs {
+                let Some(t) = t.as_mut() else { continue };
+                if s.code == actor && t.resolved && s.code.country.as_ref() != Some(&country) {
+                    t.code = ActorCode::from_parts(&country, t.code.sector.as_deref());
+                }
             }
         }
         // "X held talks with Y", "X telephoned Y": a negotiation or a
