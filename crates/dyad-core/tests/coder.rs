@@ -1784,6 +1784,19 @@ fn a_hypothetical_event_is_not_reported_by_default() {
             .any(|e| e.modality == Modality::Hypothetical && e.cameo == "020"),
         "{all:?}"
     );
+    // Nor is a condition: Uganda has not withdrawn.
+    let text = "Kenya threatened to close the border unless Uganda withdrew its troops.";
+    assert!(
+        events(text).iter().all(|e| e.source.code != "UGA"),
+        "{:?}",
+        events(text)
+    );
+    let all = all_events(text);
+    assert!(
+        all.iter()
+            .any(|e| e.modality == Modality::Conditional && e.source.code == "UGA"),
+        "{all:?}"
+    );
 }
 
 #[test]

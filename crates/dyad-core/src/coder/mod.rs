@@ -18,7 +18,7 @@ mod places;
 pub use events::VerbDecision;
 
 use crate::kb::{Mention, MentionKind};
-use crate::model::{Actor, Document, Event, Evidence, Location, Plover, Polarity};
+use crate::model::{Actor, Document, Event, Evidence, Location, Modality, Plover, Polarity};
 use crate::text::chunk::{chunk, Chunk};
 use crate::text::clean::{clean, CleanText};
 use crate::text::segment::{sentences, tokenize, Sentence, Token};
@@ -591,8 +591,7 @@ fn to_event(
     // An intent (03x) is dated when stated: times near it are the intended
     // event's ("a meeting this week") — unless the intent is history
     // ("signed in 1985, Cairo agreed to").
-    let announced =
-        (f.future || f.code.starts_with("03")) && modality != crate::model::Modality::Historical;
+    let announced = (f.future || f.code.starts_with("03")) && modality != Modality::Historical;
     let (date, date_precision) = framing::event_date(doc.published, when, announced);
     let mut hasher = Sha256::new();
     for part in [
@@ -645,9 +644,11 @@ fn to_event(
             trigger_span: cleaned.original_span(trigger_clean),
             pattern: f.pattern,
         },
-        // (Legacy dictionaries keep their coders' convention of coding
-        // hypothetical events.)
-        confidence: if modality == crate::model::Modality::Hypothetical && !kb.has_legacy_verbs() {
+        // A hypothetical or conditional event did not happen. (Legacy
+        // dictionaries keep their coders' convention of coding them.)
+        confidence: if matches!(modality, Modality::Hypothetical | Modality::Conditional)
+            && !kb.has_legacy_verbs()
+        {
             confidence::HYPOTHETICAL
         } else {
             confidence::calibrate(f.confidence)
