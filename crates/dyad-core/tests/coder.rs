@@ -1784,7 +1784,9 @@ fn a_hypothetical_event_is_not_reported_by_default() {
             .any(|e| e.modality == Modality::Hypothetical && e.cameo == "020"),
         "{all:?}"
     );
-    // Nor is a condition: Uganda has not withdrawn.
+    // Nor is what is demanded, or a condition: Uganda has not withdrawn.
+    let text = "Kenya demanded that Uganda cancel plans to sell weapons to Sudan.";
+    assert_eq!(triples(text), vec![t("KEN", "UGA", "100")]);
     let text = "Kenya threatened to close the border unless Uganda withdrew its troops.";
     assert!(
         events(text).iter().all(|e| e.source.code != "UGA"),

@@ -200,6 +200,18 @@ fn long_duration(an: &Analysis<'_>, around: Range<usize>) -> bool {
     })
 }
 
+/// Verbs whose "that" clause says what should happen, not what did.
+const DIRECTIVES: &[&str] = &[
+    "demand",
+    "urge",
+    "ask",
+    "request",
+    "propose",
+    "suggest",
+    "recommend",
+    "order",
+];
+
 /// The modality of an event triggered by the verb group `group` (token
 /// range) of a sentence: a question, a condition ("if … entered"), a
 /// hypothesis ("could attack"), an announcement ("will meet"), history
@@ -237,6 +249,23 @@ pub(crate) fn modality(
         });
     if conditional {
         return Modality::Conditional;
+    }
+    // "demanded that the US cancel the sale": what is asked for has not
+    // happened.
+    let clause = toks[..group.start]
+        .iter()
+        .rposition(|t| matches!(t.word.as_str(), "," | ";" | ":" | "--"))
+        .map_or(0, |c| c + 1);
+    let asked = (clause..group.start).any(|i| {
+        toks[i].lower == "that"
+            && toks[..i]
+                .iter()
+                .rev()
+                .find(|t| !t.pos.starts_with("RB"))
+                .is_some_and(|v| v.is_verb() && DIRECTIVES.contains(&v.lemma.as_str()))
+    });
+    if asked {
+        return Modality::Hypothetical;
     }
     let words = || toks[group.clone()].iter().map(|t| t.lower.as_str());
     if words().any(|w| HYPOTHETICAL.contains(&w)) {
