@@ -167,22 +167,22 @@ fn relative_head(an: &Analysis<'_>, phrases: &[Phrase], p: usize) -> Option<usiz
 }
 
 /// True when verb group `gi` is in the clause an affirmed "deny" puts in
-/// doubt: "denied that its troops had crossed", "denied reports that …".
+/// doubt: "denied that its troops had crossed", "denied reports that …"
+/// (not "cannot confirm or deny that").
 fn denied(an: &Analysis<'_>, groups: &[VerbGroup], gi: usize) -> bool {
     let start = groups[gi].tokens.start;
     groups[..gi].iter().rev().take(2).any(|d| {
-        let that =
-            (d.tokens.end..start.min(d.tokens.end + 3)).find(|&i| an.tokens[i].lower == "that");
-        // "cannot confirm or deny that": no denial.
         let alternative = d
             .tokens
             .start
             .checked_sub(1)
             .is_some_and(|i| matches!(an.tokens[i].lower.as_str(), "or" | "nor" | "either"));
-        an.tokens[d.head].lemma == "deny"
-            && !d.negated
-            && !alternative
-            && that.is_some_and(|t| (t..start).all(|i| !is_clause_break(an, i)))
+        if an.tokens[d.head].lemma != "deny" || d.negated || alternative {
+            return false;
+        }
+        (d.tokens.end..start.min(d.tokens.end + 3))
+            .find(|&i| an.tokens[i].lower == "that")
+            .is_some_and(|t| (t..start).all(|i| !is_clause_break(an, i)))
     })
 }
 
