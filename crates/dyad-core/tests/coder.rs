@@ -2126,3 +2126,16 @@ fn people_counted_before_of_are_civilians_and_marching_to_protest_is_a_demonstra
         "{got:?}"
     );
 }
+
+#[test]
+fn gunmen_of_an_armed_group_are_the_group_and_two_is_a_count_without_the() {
+    assert_eq!(
+        triples("Hezbollah gunmen attacked Israeli troops on Sunday."),
+        vec![t("LBNREB", "ISRMIL", "190")]
+    );
+    // "two soldiers" counts; nothing earlier is needed.
+    assert_eq!(
+        triples("Two soldiers killed a Kenyan farmer on Monday."),
+        vec![t("KENMIL", "KENAGR", "190")]
+    );
+}

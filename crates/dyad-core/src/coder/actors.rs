@@ -503,6 +503,11 @@ const GENERIC_MEMBERS: &[&str] = &[
     "member",
     "fighter",
     "militant",
+    "gunman",
+    "guerrilla",
+    "rebel",
+    "insurgent",
+    "militiaman",
     "representative",
     "source",
     "activist",
@@ -1244,7 +1249,11 @@ fn read_core(
                 return Some(role_reading(vec![mk(code)]));
             }
             let words = words_lower(an, &r);
-            if *plural && words.iter().any(|w| matches!(*w, "two" | "both")) {
+            // "the two ministers", "both sides": the last two introduced, or
+            // no actor; "two servicemen" is a count.
+            let two = *plural
+                && (words.contains(&"both") || words.windows(2).any(|w| w == ["the", "two"]));
+            if two {
                 let [a, b] = ctx.last_two_with_head(head)?;
                 return Some(role_reading(vec![
                     a.at(r.clone(), true),

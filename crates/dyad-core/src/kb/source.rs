@@ -620,6 +620,10 @@ fn singular(word: &str) -> (String, bool) {
         return (s.to_string(), true);
     }
     let ends = |s: &str| word.ends_with(s);
+    // "gunmen", "spokesmen", "militiamen"
+    if let Some(stem) = word.strip_suffix("men").filter(|s| !s.is_empty()) {
+        return (format!("{stem}man"), true);
+    }
     if word.len() <= 3 || ends("ss") || ends("us") || ends("is") || !ends("s") {
         return (word.to_string(), false);
     }
@@ -1085,6 +1089,8 @@ mod tests {
             ("riot police officers", "officer", true),
             ("ambassador to the united states", "ambassador", false),
             ("women", "woman", true),
+            ("unknown gunmen", "gunman", true),
+            ("rebel spokesmen", "spokesman", true),
             ("press", "press", false),
             ("bus", "bus", false),
         ];
