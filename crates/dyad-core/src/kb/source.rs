@@ -579,7 +579,6 @@ fn parse_line(kind: SourceKind, cols: &[&str]) -> Result<Entry, String> {
 /// Nouns whose plural is not made with -s, and mass nouns read as plural.
 const IRREGULAR_PLURALS: &[(&str, &str)] = &[
     ("men", "man"),
-    ("women", "woman"),
     ("people", "person"),
     ("children", "child"),
     ("police", "police"),
@@ -620,7 +619,7 @@ fn singular(word: &str) -> (String, bool) {
         return (s.to_string(), true);
     }
     let ends = |s: &str| word.ends_with(s);
-    // "gunmen", "spokesmen", "militiamen"
+    // "women", "gunmen", "spokesmen", "militiamen"
     if let Some(stem) = word.strip_suffix("men").filter(|s| !s.is_empty()) {
         return (format!("{stem}man"), true);
     }
