@@ -108,6 +108,11 @@ fn is_finite(pos: &str) -> bool {
     matches!(pos, "VBD" | "VBZ" | "VBP" | "MD")
 }
 
+/// A verb group that is a bare "-ing" participle ("…, killing 20").
+fn is_participle(an: &Analysis<'_>, g: &VerbGroup) -> bool {
+    an.tokens[g.head].pos == "VBG" && g.tokens.start == g.head
+}
+
 /// Days and deictic time words, which news puts anywhere after a verb.
 fn is_time_adverb(w: &str) -> bool {
     matches!(
@@ -971,7 +976,7 @@ fn shared_subject(
         .find(|&i| !an.tokens[i].pos.starts_with("RB"))?;
     let word = an.tokens[before].lower.as_str();
     let coordinated = matches!(word, "and" | "but" | "or");
-    let participle = an.tokens[g.head].pos == "VBG" && g.tokens.start == g.head;
+    let participle = is_participle(an, g);
     if !coordinated && !participle || g.infinitive {
         return None;
     }
@@ -1553,8 +1558,7 @@ pub(crate) fn code_sentence(
         // (nor is it a list of gerunds: "of violating rights, ignoring law").
         let participle_clause = g.tokens.start > 0
             && an.tokens[g.tokens.start - 1].lower == ","
-            && an.tokens[g.head].pos == "VBG"
-            && g.tokens.start == g.head
+            && is_participle(an, g)
             && groups[..gi].last().is_some_and(|p| {
                 !p.infinitive && (p.head..g.tokens.start).all(|i| an.tokens[i].pos != "VBG")
             });

@@ -238,10 +238,14 @@ pub(crate) fn modality(
     let present = toks[group.clone()]
         .iter()
         .all(|t| !matches!(t.pos.as_str(), "VBD" | "VBN"));
-    let conditional = toks[..group.start]
+    // The words of the clause before the verb group, back to a comma,
+    // semicolon, colon or dash.
+    let clause = toks[..group.start]
         .iter()
-        .rev()
-        .take_while(|t| !matches!(t.word.as_str(), "," | ";" | ":" | "--"))
+        .rposition(|t| matches!(t.word.as_str(), "," | ";" | ":" | "--"))
+        .map_or(0, |c| c + 1);
+    let conditional = toks[clause..group.start]
+        .iter()
         .any(|t| match t.lower.as_str() {
             "if" | "unless" => true,
             "until" | "till" | "before" | "once" => present,
@@ -252,10 +256,6 @@ pub(crate) fn modality(
     }
     // "demanded that the US cancel the sale": what is asked for has not
     // happened.
-    let clause = toks[..group.start]
-        .iter()
-        .rposition(|t| matches!(t.word.as_str(), "," | ";" | ":" | "--"))
-        .map_or(0, |c| c + 1);
     let asked = (clause..group.start).any(|i| {
         toks[i].lower == "that"
             && toks[..i]

@@ -160,7 +160,7 @@ impl Tagger {
                     && capitalised(&word)
                 {
                     pos = "NNP".to_string();
-                } else if DEICTIC_DAYS.contains(&lower.as_str())
+                } else if DAY_ADVERBS.contains(&lower.as_str())
                     && tokens
                         .get(i + 1)
                         .is_none_or(|t| !matches!(t.text(text), "'s" | "’s"))
@@ -201,7 +201,7 @@ impl Tagger {
             // subject noun and "today" is the verb.
             let after_day = i >= 2
                 && out[i - 1].pos == "RB"
-                && DEICTIC_DAYS.contains(&out[i - 1].lower.as_str())
+                && DAY_ADVERBS.contains(&out[i - 1].lower.as_str())
                 && out[i - 2].pos.starts_with("NN");
             if after_day && lowercase {
                 match out[i].pos.as_str() {
@@ -225,7 +225,7 @@ impl Tagger {
 }
 
 /// Day words that are adverbs of time ("officials today said").
-const DEICTIC_DAYS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
+const DAY_ADVERBS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
 
 /// "-ing" forms that news uses as prepositions.
 const PREPOSITION_ING: &[&str] = &[
