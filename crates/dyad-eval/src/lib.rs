@@ -146,6 +146,20 @@ pub fn evaluate(file: &GoldFile, ev: &Evaluator<'_>) -> SetReport {
                      sentence"
                         .into(),
                 );
+                let fixes: Vec<String> = read::GOLD_COUNTRY_FIXES
+                    .iter()
+                    .map(|(old, iso)| format!("{old}→{iso}"))
+                    .collect();
+                let sectors: Vec<String> = read::GOLD_SECTOR_FIXES
+                    .iter()
+                    .map(|(plover, cameo)| format!("{plover}→{cameo}"))
+                    .collect();
+                r.notes.push(format!(
+                    "gold country codes that are not ISO 3166 read as ISO: {}; PLOVER sector \
+                     codes read as CAMEO's: {}",
+                    fixes.join(", "),
+                    sectors.join(", ")
+                ));
             }
             if format == Format::PetrUnittests {
                 r.notes.push(

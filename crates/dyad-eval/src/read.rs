@@ -260,6 +260,17 @@ const PLOVER_RENAMES: &[(&str, &str)] = &[
     ("INVESTIGATE", "ACCUSE"),
 ];
 
+/// Country codes of the PLOVER gold standard that are not ISO 3166
+/// alpha-3 (old CAMEO spellings and slips), read as the ISO code the gold
+/// README promises.
+pub const GOLD_COUNTRY_FIXES: &[(&str, &str)] = &[("JAP", "JPN"), ("ITL", "ITA"), ("VTN", "VNM")];
+
+/// Sector codes of the PLOVER gold standard that mean something else in
+/// CAMEO, read as their CAMEO code: the PLOVER agents file writes medical
+/// actors MED (CAMEO HLH, "Health") and journalists JRN (CAMEO MED,
+/// "Media"); CIV is a slip for CVL.
+pub const GOLD_SECTOR_FIXES: &[(&str, &str)] = &[("MED", "HLH"), ("JRN", "MED"), ("CIV", "CVL")];
+
 /// The sixteen PLOVER 2021 event types (dyad's ontology).
 pub use dyad_core::ontology::PLOVER_EVENTS;
 
@@ -425,9 +436,12 @@ impl Reader<'_> {
                 Some(c) => Some(self.cameo(line, c)?),
             };
             let actor = |a: &RawPloverActor| -> Option<String> {
-                let code = a.code.as_deref()?.trim().to_ascii_uppercase();
+                let mut code = a.code.as_deref()?.trim().to_ascii_uppercase();
                 if code.is_empty() || code.contains('*') {
                     return None;
+                }
+                if let Some((_, iso)) = GOLD_COUNTRY_FIXES.iter().find(|(old, _)| *old == code) {
+                    code = iso.to_string();
                 }
                 // Sectors such as `CVLalb` carry an ethnic suffix; `***` is unknown.
                 let sector: String = a
@@ -439,7 +453,12 @@ impl Reader<'_> {
                     .take(3)
                     .collect();
                 if sector.len() == 3 && sector.chars().all(|c| c.is_ascii_alphabetic()) {
-                    Some(format!("{code}{}", sector.to_ascii_uppercase()))
+                    let sector = sector.to_ascii_uppercase();
+                    let sector = GOLD_SECTOR_FIXES
+                        .iter()
+                        .find(|(plover, _)| *plover == sector)
+                        .map_or(sector.as_str(), |(_, cameo)| cameo);
+                    Some(format!("{code}{sector}"))
                 } else {
                     Some(code)
                 }
@@ -876,6 +895,15 @@ mod tests {
                 (Some("SDNREB"), Some("SDNCOP"), Some("ASSAULT")),
                 (Some("SDN"), None, Some("ACCUSE")),
             ]
+        );
+        // Old CAMEO country spellings in the gold read as ISO 3166, PLOVER
+        // sectors as CAMEO's (MED, medical, is CAMEO HLH).
+        let old = r#"{"id":"J-1","text":"Japan halted aid to Italy.","plover_event":"SANCTION","source":[{"code":"JAP","sector":"GOV"}],"target":[{"code":"ITL","sector":"MED"}],"reciprocal":false}"#;
+        let g = triples(gold("pl.jsonl", old, Format::PloverGsr).unwrap());
+        let e = &g.items[0].events[0];
+        assert_eq!(
+            (e.source.as_deref(), e.target.as_deref()),
+            (Some("JPNGOV"), Some("ITAHLH"))
         );
         let bad = r#"{"id":"X","text":"a","plover_event":"HUG","source":[],"target":[]}"#;
         let (l, m) = malformed(gold("pl.jsonl", bad, Format::PloverGsr));

@@ -12,6 +12,7 @@
 use crate::counts::Counts;
 use crate::gold::{GoldEvent, TripleGold};
 use crate::report::{Mistake, Section, SetReport, Value};
+use dyad_core::kb::source::TRANSNATIONAL;
 use dyad_core::ontology::plover_event;
 use dyad_core::Event;
 
@@ -50,9 +51,27 @@ fn wild_prefix(gold: &str, ours: &str) -> bool {
 pub fn actor_agrees(gold: Option<&str>, ours: Option<&str>) -> bool {
     match (gold, ours) {
         (None, None) => true,
-        (Some(g), Some(o)) => wild_prefix(g, o),
+        (Some(g), Some(o)) => wild_prefix(g, o) || transnational_role(g, o),
         _ => false,
     }
+}
+
+/// True when a gold code written as a transnational prefix and a role, the
+/// PLOVER gold's country+sector form for international bodies (`IGOMIL`
+/// for NATO troops, `IGOGOV` for the Arab League's secretary-general),
+/// names the role our full CAMEO code gives after the organisation
+/// (`IGOWSTNATMIL`, `IGOMEAARLGOV`, `IGOUNOREFHCR` for `IGOREF`).
+fn transnational_role(gold: &str, ours: &str) -> bool {
+    let (Some(head), Some(role)) = (gold.get(..3), gold.get(3..)) else {
+        return false;
+    };
+    gold.len() == 6
+        && TRANSNATIONAL.contains(&head)
+        && ours.starts_with(head)
+        && ours.len() % 3 == 0
+        && (6..ours.len())
+            .step_by(3)
+            .any(|i| ours.get(i..i + 3) == Some(role))
 }
 
 /// True when the two actors agree on their first `n` characters (with the
@@ -75,6 +94,7 @@ fn same_country(gold: Option<&str>, ours: Option<&str>) -> bool {
 
 fn same_country_sector(gold: Option<&str>, ours: Option<&str>) -> bool {
     same_prefix(gold, ours, 6)
+        || matches!((gold, ours), (Some(g), Some(o)) if transnational_role(prefix(g, 6), o))
 }
 
 fn root(code: &str) -> &str {
@@ -616,5 +636,12 @@ mod tests {
         assert!(same_country_sector(Some("USAGOVLEG"), Some("USAGOV")));
         assert!(same_country_sector(Some("---LEG"), Some("USALEG")));
         assert!(!same_country(Some("ISR"), None));
+        // An international body's role after its organisation code.
+        assert!(agree(Some("IGOMIL"), Some("IGOWSTNATMIL")));
+        assert!(agree(Some("IGOREF"), Some("IGOUNOREFHCR")));
+        assert!(!agree(Some("IGOGOV"), Some("IGOUNO")));
+        assert!(!agree(Some("IGOMIL"), Some("NGOWSTNATMIL")));
+        assert!(!agree(Some("USAMIL"), Some("USAGOVMIL")));
+        assert!(same_country_sector(Some("IGOGOV"), Some("IGOMEAARLGOV")));
     }
 }

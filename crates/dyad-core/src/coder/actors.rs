@@ -483,6 +483,11 @@ pub(crate) fn build_phrases(
     }
 }
 
+/// Agent heads naming a settlement ("the Bosnian town", "Iraqi villages"):
+/// civilians of the country named with them, never of a country guessed
+/// from the story.
+const SETTLEMENTS: &[&str] = &["town", "village", "neighborhood", "neighbourhood"];
+
 /// Heads of noun phrases that stand for the group their "of" or "from"
 /// object names: parts, members and quantities of it ("the deputy chief of
 /// Israel's militia", "a group of Moroccan diplomats", "representatives
@@ -513,9 +518,22 @@ const GENERIC_MEMBERS: &[&str] = &[
     "activist",
     "supporter",
     "envoy",
+    "diplomat",
     "negotiator",
     "delegation",
 ];
+
+/// The code of a transnational body's member named by a role word `head`
+/// of `sector`: "NATO troops" are `IGOWSTNATMIL` (CAMEO restarts the role
+/// codes after an organisation); its generic members ("an EU official")
+/// are the body itself.
+fn member_of(body: &ActorCode, head: &str, sector: &str) -> ActorCode {
+    if GENERIC_MEMBERS.contains(&head) {
+        body.clone()
+    } else {
+        body.with_role(sector)
+    }
+}
 
 const PART_OF_GROUP: &[&str] = &[
     "group",
@@ -566,8 +584,13 @@ fn stand_for_of_object(
     readings: &mut [Option<NpReading>],
 ) {
     for k in (0..segments.len().saturating_sub(1)).rev() {
-        // A capitalised head ("Tens of …") reads as an unknown name.
-        if readings[k].as_ref().is_some_and(|r| !r.actors.is_empty()) {
+        // A capitalised head ("Tens of …") reads as an unknown name; a
+        // role whose country only the story gave ("the leader" of "the
+        // leader of the rebels") names no actor of its own.
+        if readings[k]
+            .as_ref()
+            .is_some_and(|r| r.actors.iter().any(|a| !a.resolved))
+        {
             continue;
         }
         let (seg, next) = (&segments[k], &segments[k + 1]);
@@ -822,8 +845,19 @@ fn modified_by_actor(
     owner: Option<Vec<ActorRef>>,
     date: Option<Date>,
 ) -> Option<NpReading> {
+    let head = head_part.end.checked_sub(1)?;
+    // "Palestinian leaders", "Iraq's leadership": a state's leaders, with
+    // no role or body named, are its government (not an indirect reading).
+    let leaders = matches!(
+        an.tokens[head].lower.as_str(),
+        "leader" | "leaders" | "leadership"
+    ) && (owner.is_some() || head > head_part.start && is_state_word(an, head - 1));
     let indirect = |mut a: ActorRef| {
-        a.resolved = true;
+        if leaders && a.code.country.is_some() && a.code.sector.is_none() {
+            a.code = a.code.with_sector(Some("GOV"));
+        } else {
+            a.resolved = true;
+        }
         a.head = None;
         a
     };
@@ -833,14 +867,23 @@ fn modified_by_actor(
             PhraseKind::Actors,
         ));
     }
-    let head = head_part.end.checked_sub(1)?;
     let m = an
         .mentions
         .iter()
         .find(|m| m.tokens.start >= head_part.start && m.tokens.end <= head)?;
+    // "Kampuchean guerrilla camps", "Israeli army bulldozers": a role
+    // word between the state and the head gives the sector.
+    let role = an.mentions.iter().find_map(|r| match &r.kind {
+        MentionKind::Agent { sector, .. }
+            if r.tokens.start >= m.tokens.end && r.tokens.end <= head =>
+        {
+            Some(sector.as_str())
+        }
+        _ => None,
+    });
     let code = match m.kind {
         MentionKind::Country { iso3 } | MentionKind::Demonym { iso3 } => {
-            ActorCode::from_parts(iso3, None)
+            ActorCode::from_parts(iso3, role)
         }
         MentionKind::Org { code } => code.clone(),
         other => role_code(other, date)?.with_sector(None),
@@ -853,13 +896,29 @@ fn modified_by_actor(
         return None;
     }
     let a = ActorRef {
-        resolved: !region,
+        resolved: false,
         code,
         name: None,
         head: None,
         tokens: head_part,
     };
-    Some(reading(vec![a], PhraseKind::Actors))
+    Some(reading(
+        vec![if region { a } else { indirect(a) }],
+        PhraseKind::Actors,
+    ))
+}
+
+/// True when token `i` is the whole of a country name or demonym ("the
+/// *Palestinian* leaders", not "the Bosnian *Serb* leaders").
+fn is_state_word(an: &Analysis<'_>, i: usize) -> bool {
+    an.mentions.iter().any(|m| {
+        m.tokens.end == i + 1
+            && !m.ethnic
+            && matches!(
+                m.kind,
+                MentionKind::Country { .. } | MentionKind::Demonym { .. }
+            )
+    })
 }
 
 /// Nouns for states as members of a group ("African states", "Western
@@ -1238,12 +1297,14 @@ fn read_core(
                     Some(sector),
                 ))]));
             }
-            if let Some(code) = org_code.or_else(|| {
-                of_object.as_ref().and_then(|o| {
-                    mentions_in(o).find_map(|m| match m.kind {
-                        MentionKind::Org { code } => Some(code.clone()),
-                        _ => None,
-                    })
+            // "NATO troops", "the Arab League secretary-general".
+            if let Some(code) = org_code {
+                return Some(role_reading(vec![mk(member_of(&code, head, sector))]));
+            }
+            if let Some(code) = of_object.as_ref().and_then(|o| {
+                mentions_in(o).find_map(|m| match m.kind {
+                    MentionKind::Org { code } => Some(code.clone()),
+                    _ => None,
                 })
             }) {
                 return Some(role_reading(vec![mk(code)]));
@@ -1264,6 +1325,11 @@ fn read_core(
                 if let Some(a) = ctx.last_with_head(head) {
                     return Some(role_reading(vec![a.clone().at(r.clone(), true)]));
                 }
+            }
+            // "the town of Jenin": a settlement's country is the place's,
+            // which the event's location carries, not the story's.
+            if SETTLEMENTS.contains(&head.as_str()) {
+                return None;
             }
             // "police opened fire", "the rebels" with no country named: the
             // country the story is about (an inference, so marked resolved).
@@ -1335,6 +1401,21 @@ fn read_core(
                 },
                 _ => code,
             };
+            // "U.N. Secretary-General Kofi Annan": a title naming a role in
+            // the person's own international body gives that role.
+            let code = match mentions_in(&(r.start..last)).find_map(|m| match m.kind {
+                MentionKind::Org { code: title } => Some(title),
+                _ => None,
+            }) {
+                Some(title)
+                    if code.country.is_none()
+                        && title.full.len() > code.full.len()
+                        && title.full.starts_with(&code.full) =>
+                {
+                    title.clone()
+                }
+                _ => code,
+            };
             // "former president Carlos Menem": a former office holder is an
             // elite (CAMEO), whatever the date says.
             let former = matches!(kind, MentionKind::Person { .. })
@@ -1374,9 +1455,11 @@ fn read_core(
                 .next_back();
             if let Some((sector, head)) = agent {
                 // "Arab League Secretary General Chadli Klibi": an official
-                // of a body above states is that body.
+                // of a body above states is that body, in that role.
                 let body = mentions_in(&title).find_map(|m| match m.kind {
-                    MentionKind::Org { code } if code.country.is_none() => Some(code.clone()),
+                    MentionKind::Org { code } if code.country.is_none() => {
+                        Some(member_of(code, &head, &sector))
+                    }
                     _ => None,
                 });
                 // Else the country the title names, or the story's country

@@ -316,6 +316,40 @@ struct MatchResult {
     explicit: bool,
 }
 
+/// A passive whose subject is the pattern's object and target, its agent
+/// after "by" the source: "Evidence against Russia was presented by the
+/// US" (`present * evidence against +`), "Sanctions on Iran were imposed
+/// by the EU".
+fn passive_object_subject(
+    an: &Analysis<'_>,
+    phrases: &[Phrase],
+    verb_chunks: &[Range<usize>],
+    g: &VerbGroup,
+    p: &Pattern,
+) -> Option<MatchResult> {
+    if !g.passive || !p.rest.iter().any(|e| matches!(e, PatternElement::Word(_))) {
+        return None;
+    }
+    // The noun phrase and its prepositional phrases right before the verb.
+    let mut start = g.tokens.start;
+    while let Some(c) = an
+        .chunks
+        .iter()
+        .find(|c| c.tokens.end == start && matches!(c.kind, ChunkKind::Noun | ChunkKind::Prep))
+    {
+        start = c.tokens.start;
+    }
+    let (end, target) = match_elems(an, phrases, verb_chunks, &p.rest, start, None)?;
+    let by = (g.head + 1..an.tokens.len().min(g.head + 3)).find(|&i| an.tokens[i].lower == "by")?;
+    let source = phrase_starting_at(phrases, by + 1)?;
+    (end == g.tokens.start && target.is_some()).then_some(MatchResult {
+        end: phrases[source].tokens.end,
+        target,
+        source: Some(source),
+        explicit: true,
+    })
+}
+
 fn phrase_ending_at(phrases: &[Phrase], i: usize) -> Option<usize> {
     phrases
         .iter()
@@ -571,14 +605,14 @@ fn match_pattern(
 ) -> Option<MatchResult> {
     let after = g.head + 1;
     if !p.is_legacy() {
-        return match_elems(an, phrases, verb_chunks, elems, after, None).map(|(end, target)| {
-            MatchResult {
+        return match_elems(an, phrases, verb_chunks, elems, after, None)
+            .map(|(end, target)| MatchResult {
                 end,
                 target,
                 source: None,
                 explicit: false,
-            }
-        });
+            })
+            .or_else(|| passive_object_subject(an, phrases, verb_chunks, g, p));
     }
     if !p.accepts_form(&an.tokens.get(g.head)?.lower) {
         return None;
@@ -1658,6 +1692,24 @@ pub(crate) fn code_sentence(
             let no_verb_before = |p: &Phrase| {
                 !(m.end..p.tokens.start).any(|i| verb_chunks.iter().any(|v| v.contains(&i)))
             };
+            // "threatened to stop the talks if the United States goes
+            // ahead", "will strike unless Israel withdraws": a threat is
+            // aimed at the actor whose conduct is its condition.
+            let condition = m.pattern.code.starts_with("13").then(|| {
+                let c = (m.end..an.tokens.len())
+                    .take_while(|&i| !matches!(an.tokens[i].lower.as_str(), "." | ";"))
+                    .find(|&i| matches!(an.tokens[i].lower.as_str(), "if" | "unless"))?;
+                phrase_starting_at(phrases, c + 1).filter(|&t| {
+                    phrases[t].prep.is_none()
+                        && phrases[t]
+                            .members
+                            .iter()
+                            .all(|a| !phrases[s].members.iter().any(|b| b.code == a.code))
+                })
+            });
+            if let Some(t) = condition.flatten() {
+                return Some(t);
+            }
             (actors..all.len())
                 .find(|&k| in_clause(&all[k]) && foreign(&all[k]))
                 // "announced a suspension of air links with Serbia",

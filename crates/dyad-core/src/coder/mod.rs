@@ -329,9 +329,10 @@ fn run(
             {
                 return true;
             }
-            let country = places
-                .iter()
-                .find(|p| !p.situating)
+            // The event's own place first ("killed by a bomb outside of
+            // the Iraqi city of Basra", not the victims' "US servicemen").
+            let country = places::locate(an, &places, &f.trigger)
+                .or_else(|| places.iter().find(|p| !p.situating))
                 .and_then(|p| p.location.country.clone())
                 .or_else(|| f.target.as_ref().and_then(|t| t.code.country.clone()))
                 .or_else(|| ctx.main_country().map(str::to_string));

@@ -85,6 +85,24 @@ impl ActorCode {
             .is_some_and(|c| REGIONS.contains(&c))
     }
 
+    /// The code of a role within a transnational body: its code followed
+    /// by the role (`IGOWSTNAT` + `MIL` = `IGOWSTNATMIL`), unless the code
+    /// already carries that role or the role is itself a transnational
+    /// prefix (`NGO`); a state's code is returned unchanged
+    /// (its sector is set with [`ActorCode::with_sector`]).
+    pub fn with_role(&self, role: &str) -> Self {
+        let carries = (3..self.full.len())
+            .step_by(3)
+            .any(|i| self.full.get(i..i + 3) == Some(role));
+        if self.country.is_some() || carries || role.len() != 3 || TRANSNATIONAL.contains(&role) {
+            return self.clone();
+        }
+        ActorCode {
+            full: format!("{}{role}", self.full),
+            ..self.clone()
+        }
+    }
+
     /// The same country with another sector (or none).
     pub fn with_sector(&self, sector: Option<&str>) -> Self {
         match &self.country {
@@ -118,6 +136,17 @@ mod tests {
         assert!(ActorCode::parse("usa").is_none());
         assert!(ActorCode::parse("AZEG").is_none());
         assert!(ActorCode::parse("").is_none());
+    }
+
+    #[test]
+    fn roles_follow_a_transnational_body() {
+        let nato = ActorCode::parse("IGOWSTNAT").unwrap();
+        assert_eq!(nato.with_role("MIL").full, "IGOWSTNATMIL");
+        let mil = ActorCode::parse("IGOMIL").unwrap();
+        assert_eq!(mil.with_role("MIL").full, "IGOMIL");
+        let usa = ActorCode::parse("USA").unwrap();
+        assert_eq!(usa.with_role("MIL").full, "USA");
+        assert_eq!(nato.with_role("NGO").full, "IGOWSTNAT");
     }
 
     #[test]
