@@ -2189,3 +2189,16 @@ fn a_threat_is_aimed_at_the_actor_its_condition_names() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_passive_subject_can_be_the_patterns_object_and_target() {
+    let got = all_triples("Sanctions against Iran were imposed by the European Union.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "IGOEUREEC" && d == "IRN" && c.starts_with("16")),
+        "{got:?}"
+    );
+    // Without an agent after "by" there is no source.
+    let got = all_triples("Sanctions against Iran were imposed last year.");
+    assert!(got.iter().all(|(_, d, _)| d != "IRN"), "{got:?}");
+}

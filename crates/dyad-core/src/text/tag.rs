@@ -96,6 +96,11 @@ impl Tagger {
             ("swore", vec!["VBD"]),
             ("froze", vec!["VBD"]),
             ("test-fired", vec!["VBD", "VBN"]),
+            // The lexicon knows these only as adjectives or not at all
+            // ("a U.S.-brokered deal"): "Qatar brokered a truce".
+            ("brokered", vec!["VBD", "VBN", "JJ"]),
+            ("rearrested", vec!["VBD", "VBN"]),
+            ("deregistered", vec!["VBD", "VBN"]),
         ]);
         Tagger { inner }
     }
