@@ -2202,3 +2202,23 @@ fn a_passive_subject_can_be_the_patterns_object_and_target() {
     let got = all_triples("Sanctions against Iran were imposed last year.");
     assert!(got.iter().all(|(_, d, _)| d != "IRN"), "{got:?}");
 }
+
+#[test]
+fn brokering_or_hosting_a_meeting_between_two_parties_is_mediation() {
+    assert_eq!(
+        triples("Qatar brokered a truce between Israel and Hamas."),
+        vec![t("QAT", "ISR", "045"), t("QAT", "PSEREBHMS", "045")]
+    );
+    let got = triples(
+        "Norway organised a meeting between the Sri Lankan government and the Tamil Tigers.",
+    );
+    assert!(got.contains(&t("NOR", "LKAGOV", "045")), "{got:?}");
+}
+
+#[test]
+fn restoring_ties_is_reciprocal_for_a_coordinated_subject() {
+    assert_eq!(
+        triples("Chile and Bolivia have restored their diplomatic ties."),
+        vec![t("BOL", "CHL", "050"), t("CHL", "BOL", "050")]
+    );
+}

@@ -1435,8 +1435,9 @@ fn bombing_code(words: &[&str]) -> Option<&'static str> {
 }
 
 /// Objects that make any verb's coordinated subject act on each other
-/// ("Israel and Lebanon renewed negotiations").
-const RECIPROCAL_OBJECTS: &[&str] = &["talks", "negotiations", "dialogue"];
+/// ("Israel and Lebanon renewed negotiations", "Czechia and Albania
+/// upgraded their diplomatic ties").
+const RECIPROCAL_OBJECTS: &[&str] = &["talks", "negotiations", "dialogue", "ties", "relations"];
 
 /// True when a coordinated subject of this verb and pattern acts on each
 /// other: a [`RECIPROCAL_VERBS`] verb, or a pattern spelling one of
