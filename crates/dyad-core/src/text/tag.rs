@@ -215,6 +215,34 @@ impl Tagger {
                     _ => {}
                 }
             }
+            // "Syrian armed forces", "unidentified gunmen": a participle
+            // that news uses as an adjective, before a noun and not after
+            // a form of "be" or "have", is one.
+            // A common noun; in all-capitals text the tagger calls every
+            // word a name.
+            let noun_at = |k: usize| {
+                out.get(k).is_some_and(|n| {
+                    let caps = n.word.chars().all(|c| !c.is_lowercase());
+                    (matches!(n.pos.as_str(), "NN" | "NNS") && !(n.is_capitalized() && k > 0)
+                        || caps && n.pos.starts_with("NNP"))
+                        && !ADJECTIVE_PARTICIPLES.contains(&n.lower.as_str())
+                })
+            };
+            // "unidentified armed men": across a second such participle.
+            let before_noun = noun_at(i + 1)
+                || out
+                    .get(i + 1)
+                    .is_some_and(|n| ADJECTIVE_PARTICIPLES.contains(&n.lower.as_str()))
+                    && noun_at(i + 2);
+            let after_aux = i > 0 && matches!(out[i - 1].lemma.as_str(), "be" | "have");
+            if ADJECTIVE_PARTICIPLES.contains(&out[i].lower.as_str())
+                && matches!(out[i].pos.as_str(), "VBN" | "VBD")
+                && before_noun
+                && !after_aux
+            {
+                out[i].pos = "JJ".to_string();
+                out[i].lemma = out[i].lower.clone();
+            }
             // "rioted following a demonstration", "ten people, including
             // two children": these "-ing" words are prepositions unless a
             // form of "be" makes them the verb ("is following the talks").
@@ -225,12 +253,60 @@ impl Tagger {
                 out[i].lemma = out[i].lower.clone();
             }
         }
+        // "Unidentified armed men attacked a police station": a past
+        // participle that follows the sentence's opening noun phrase and
+        // takes an object is its main verb (a reduced relative takes a
+        // preposition: "men armed with machetes").
+        let not_nominal =
+            |from: usize| (from..out.len()).find(|&k| !NOMINAL.contains(&out[k].pos.as_str()));
+        let mut opening = not_nominal(0);
+        // "Militiamen armed with machetes killed ten people": past the
+        // reduced relative to the verb after it.
+        if let Some(r) = opening
+            .filter(|&r| out[r].pos == "VBN" && out.get(r + 1).is_some_and(|n| n.pos == "IN"))
+        {
+            opening = not_nominal(r + 2);
+        }
+        let opening = opening.filter(|&i| i > 0 && out[i - 1].pos.starts_with("NN"));
+        if let Some(i) = opening {
+            let object = out
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.pos.as_str(), "DT" | "CD" | "PRP$" | "NNP" | "NNS"));
+            if out[i].pos == "VBN"
+                && object
+                && !ADJECTIVE_PARTICIPLES.contains(&out[i].lower.as_str())
+            {
+                out[i].pos = "VBD".to_string();
+            }
+        }
         out
     }
 }
 
+/// Tags of the words of a noun phrase.
+const NOMINAL: &[&str] = &[
+    "DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$",
+];
+
 /// Day words that are adverbs of time ("officials today said").
 const DAY_ADVERBS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
+
+/// Past participles that news uses as adjectives before a noun ("armed
+/// groups", "unidentified gunmen", "displaced families").
+const ADJECTIVE_PARTICIPLES: &[&str] = &[
+    "armed",
+    "unarmed",
+    "unidentified",
+    "masked",
+    "wounded",
+    "injured",
+    "displaced",
+    "exiled",
+    "banned",
+    "outlawed",
+    "suspected",
+    "alleged",
+];
 
 /// "-ing" forms that news uses as prepositions.
 const PREPOSITION_ING: &[&str] = &[
@@ -293,6 +369,22 @@ mod tests {
         assert_eq!((t[2].1.as_str(), t[3].1.as_str()), ("RB", "VBP"));
         let t = tags("Today's vote was close.");
         assert!(t[0].1.starts_with("NN"), "{:?}", t[0]);
+    }
+
+    #[test]
+    fn participles_before_a_noun_are_adjectives() {
+        let t = tags("Syrian armed forces shelled the town.");
+        assert_eq!(t[1].1, "JJ", "{t:?}");
+        let t = tags("Unidentified gunmen attacked the base.");
+        assert_eq!(t[0].1, "JJ", "{t:?}");
+        // The opening noun phrase's participle with an object is the verb.
+        let t = tags("Unidentified armed men attacked a police station.");
+        assert_eq!(t[3].1, "VBD", "{t:?}");
+        let t = tags("Militiamen armed with machetes killed ten people.");
+        assert_eq!((t[1].1.as_str(), t[4].1.as_str()), ("VBN", "VBD"), "{t:?}");
+        // After "have" it is the verb.
+        let t = tags("Iran has armed rebels in Yemen.");
+        assert_ne!(t[2].1, "JJ", "{t:?}");
     }
 
     #[test]
