@@ -2222,3 +2222,21 @@ fn restoring_ties_is_reciprocal_for_a_coordinated_subject() {
         vec![t("BOL", "CHL", "050"), t("CHL", "BOL", "050")]
     );
 }
+
+#[test]
+fn a_ban_lifted_on_a_group_and_a_protest_in_defiance_of_a_state_have_targets() {
+    let got = all_triples("Algeria lifted a ban on the Islamic Salvation Front.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "DZA" && d == "DZAREB" && c.starts_with("081")),
+        "{got:?}"
+    );
+    let got = all_triples(
+        "Thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "HKGCVL" && d == "CHNGOV" && c.starts_with("14")),
+        "{got:?}"
+    );
+}

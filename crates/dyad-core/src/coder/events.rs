@@ -1720,10 +1720,24 @@ pub(crate) fn code_sentence(
                     (0..actors).find(|&k| {
                         let p = &all[k];
                         let prep = p.prep.map(|i| an.tokens[i].lower.as_str());
-                        matches!(
-                            prep,
-                            Some("with" | "for" | "to" | "against" | "from" | "toward" | "towards")
-                        ) && in_clause(p)
+                        // "blocked streets in defiance of Chinese authorities".
+                        let defiance = prep == Some("of")
+                            && p.prep
+                                .is_some_and(|i| i > 0 && an.tokens[i - 1].lower == "defiance");
+                        (defiance
+                            || matches!(
+                                prep,
+                                Some(
+                                    "with"
+                                        | "for"
+                                        | "to"
+                                        | "against"
+                                        | "from"
+                                        | "toward"
+                                        | "towards"
+                                )
+                            ))
+                            && in_clause(p)
                             && no_verb_before(p)
                             && foreign_or_body(p)
                     })
