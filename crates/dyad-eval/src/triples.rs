@@ -13,6 +13,7 @@ use crate::counts::Counts;
 use crate::gold::{GoldEvent, TripleGold};
 use crate::report::{Mistake, Section, SetReport, Value};
 use dyad_core::kb::source::TRANSNATIONAL;
+use dyad_core::kb::ActorCode;
 use dyad_core::ontology::plover_event;
 use dyad_core::Event;
 
@@ -67,11 +68,9 @@ fn transnational_role(gold: &str, ours: &str) -> bool {
     };
     gold.len() == 6
         && TRANSNATIONAL.contains(&head)
-        && ours.starts_with(head)
-        && ours.len() % 3 == 0
-        && (6..ours.len())
-            .step_by(3)
-            .any(|i| ours.get(i..i + 3) == Some(role))
+        && ActorCode::parse(ours).is_some_and(|c| {
+            c.sector.as_deref() == Some(head) && c.groups().skip(1).any(|g| g == role)
+        })
 }
 
 /// True when the two actors agree on their first `n` characters (with the

@@ -1434,6 +1434,11 @@ fn bombing_code(words: &[&str]) -> Option<&'static str> {
     })
 }
 
+/// Prepositions whose foreign actor after the action's object is the
+/// target of an event that names none ("a suspension of air links with
+/// Serbia").
+const TARGET_PREPOSITIONS: &[&str] = &["with", "for", "to", "against", "from", "toward", "towards"];
+
 /// Objects that make any verb's coordinated subject act on each other
 /// ("Israel and Lebanon renewed negotiations", "Czechia and Albania
 /// upgraded their diplomatic ties").
@@ -1724,19 +1729,7 @@ pub(crate) fn code_sentence(
                         let defiance = prep == Some("of")
                             && p.prep
                                 .is_some_and(|i| i > 0 && an.tokens[i - 1].lower == "defiance");
-                        (defiance
-                            || matches!(
-                                prep,
-                                Some(
-                                    "with"
-                                        | "for"
-                                        | "to"
-                                        | "against"
-                                        | "from"
-                                        | "toward"
-                                        | "towards"
-                                )
-                            ))
+                        (defiance || prep.is_some_and(|w| TARGET_PREPOSITIONS.contains(&w)))
                             && in_clause(p)
                             && no_verb_before(p)
                             && foreign_or_body(p)

@@ -85,15 +85,21 @@ impl ActorCode {
             .is_some_and(|c| REGIONS.contains(&c))
     }
 
+    /// The three-letter groups after the first (`IGOUNOREFHCR`: `UNO`,
+    /// `REF`, `HCR`).
+    pub fn groups(&self) -> impl Iterator<Item = &str> {
+        (3..self.full.len())
+            .step_by(3)
+            .filter_map(|i| self.full.get(i..i + 3))
+    }
+
     /// The code of a role within a transnational body: its code followed
     /// by the role (`IGOWSTNAT` + `MIL` = `IGOWSTNATMIL`), unless the code
     /// already carries that role or the role is itself a transnational
     /// prefix (`NGO`); a state's code is returned unchanged
     /// (its sector is set with [`ActorCode::with_sector`]).
     pub fn with_role(&self, role: &str) -> Self {
-        let carries = (3..self.full.len())
-            .step_by(3)
-            .any(|i| self.full.get(i..i + 3) == Some(role));
+        let carries = self.groups().any(|g| g == role);
         if self.country.is_some() || carries || role.len() != 3 || TRANSNATIONAL.contains(&role) {
             return self.clone();
         }

@@ -218,27 +218,11 @@ impl Tagger {
             // "Syrian armed forces", "unidentified gunmen": a participle
             // that news uses as an adjective, before a noun and not after
             // a form of "be" or "have", is one.
-            // A common noun; in all-capitals text the tagger calls every
-            // word a name.
-            let noun_at = |k: usize| {
-                out.get(k).is_some_and(|n| {
-                    let caps = n.word.chars().all(|c| !c.is_lowercase());
-                    (matches!(n.pos.as_str(), "NN" | "NNS") && !(n.is_capitalized() && k > 0)
-                        || caps && n.pos.starts_with("NNP"))
-                        && !ADJECTIVE_PARTICIPLES.contains(&n.lower.as_str())
-                })
-            };
-            // "unidentified armed men": across a second such participle.
-            let before_noun = noun_at(i + 1)
-                || out
-                    .get(i + 1)
-                    .is_some_and(|n| ADJECTIVE_PARTICIPLES.contains(&n.lower.as_str()))
-                    && noun_at(i + 2);
             let after_aux = i > 0 && matches!(out[i - 1].lemma.as_str(), "be" | "have");
             if ADJECTIVE_PARTICIPLES.contains(&out[i].lower.as_str())
                 && matches!(out[i].pos.as_str(), "VBN" | "VBD")
-                && before_noun
                 && !after_aux
+                && precedes_noun(&out, i)
             {
                 out[i].pos = "JJ".to_string();
                 out[i].lemma = out[i].lower.clone();
@@ -281,6 +265,25 @@ impl Tagger {
         }
         out
     }
+}
+
+/// True when a common noun follows token `i`, past a second adjective
+/// participle ("unidentified armed men"); in all-capitals text, where the
+/// tagger calls every word a name, any word so tagged.
+fn precedes_noun(out: &[Tagged], i: usize) -> bool {
+    let noun_at = |k: usize| {
+        out.get(k).is_some_and(|n| {
+            let caps = n.word.chars().all(|c| !c.is_lowercase());
+            (matches!(n.pos.as_str(), "NN" | "NNS") && !n.is_capitalized()
+                || caps && n.pos.starts_with("NNP"))
+                && !ADJECTIVE_PARTICIPLES.contains(&n.lower.as_str())
+        })
+    };
+    let participle_at = |k: usize| {
+        out.get(k)
+            .is_some_and(|n| ADJECTIVE_PARTICIPLES.contains(&n.lower.as_str()))
+    };
+    noun_at(i + 1) || participle_at(i + 1) && noun_at(i + 2)
 }
 
 /// Tags of the words of a noun phrase.
