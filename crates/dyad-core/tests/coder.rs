@@ -2240,3 +2240,18 @@ fn a_ban_lifted_on_a_group_and_a_protest_in_defiance_of_a_state_have_targets() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_document_speaks_for_the_author_named_after_by() {
+    let got = all_triples(
+        "A statement issued by the Iranian foreign ministry condemned the attack on Syria.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, _, c)| s == "IRNGOV" && c.starts_with("11")),
+        "{got:?}"
+    );
+    // A participle's agent is not the subject of anything else.
+    let got = all_triples("Rebels backed by Russian warplanes attacked Aleppo.");
+    assert!(got.iter().all(|(s, _, _)| s != "RUSMIL"), "{got:?}");
+}

@@ -738,6 +738,9 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
     // True once a non-actor prepositional phrase was passed over ("in Iraq"
     // in "The Red Cross operating in Iraq said"), until a relative is skipped.
     let mut passed_pp = false;
+    // The actor of a "by" phrase passed over ("a statement issued by the
+    // foreign ministry"), the author when what it qualifies is a document.
+    let mut by_agent = None;
     let mut k = start;
     let mut commas = 0;
     // The verb starts a relative clause ("an attack that killed ten"):
@@ -825,7 +828,10 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
                 // "forces backed by Russian warplanes continued": a
                 // participle's agent, skipped with the participle below.
                 Some(prep) if prep > 0 => {
-                    passed_pp |= an.tokens[prep].lower == "by";
+                    if an.tokens[prep].lower == "by" {
+                        passed_pp = true;
+                        by_agent = Some(p);
+                    }
                     k = prep;
                 }
                 // "Pakistan, a key U.S. ally in the war, has refused": an
@@ -896,6 +902,18 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
                     && matches!(an.tokens[v.tokens.start].pos.as_str(), "VBG" | "VBN")
                     && v.tokens.clone().all(|i| !is_finite(&an.tokens[i].pos))
             });
+        // "A statement issued by the Iranian foreign ministry condemned …":
+        // a document speaks for its author.
+        let document = participle.is_some_and(|v| {
+            an.chunks.iter().any(|c| {
+                c.kind == ChunkKind::Noun
+                    && c.tokens.end == v.tokens.start
+                    && DOCUMENTS.contains(&an.tokens[c.tokens.end - 1].lemma.as_str())
+            })
+        });
+        if document && by_agent.is_some() {
+            return by_agent;
+        }
         match participle {
             Some(v) if !skipped_relative => {
                 skipped_relative = true;
@@ -1433,6 +1451,21 @@ fn bombing_code(words: &[&str]) -> Option<&'static str> {
         "183"
     })
 }
+
+/// Nouns of documents that speak for their author ("a report released by
+/// Amnesty International accused …").
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "statement",
+    "communique",
+    "communiqué",
+    "declaration",
+    "study",
+    "letter",
+    "document",
+    "survey",
+    "editorial",
+];
 
 /// Prepositions whose foreign actor after the action's object is the
 /// target of an event that names none ("a suspension of air links with
