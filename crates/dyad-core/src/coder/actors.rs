@@ -488,11 +488,6 @@ pub(crate) fn build_phrases(
 /// from the story.
 const SETTLEMENTS: &[&str] = &["town", "village", "neighborhood", "neighbourhood"];
 
-/// Heads of noun phrases that stand for the group their "of" or "from"
-/// object names: parts, members and quantities of it ("the deputy chief of
-/// Israel's militia", "a group of Moroccan diplomats", "representatives
-/// from Egyptian civil society groups"). Quantities ("hundreds of
-/// students") are left to the verb's subject and to the patterns.
 /// Role words that name a member or a voice of a body without a role of
 /// their own: after an organisation they take its code ("a FARC
 /// commander" is the FARC, not the army).
@@ -535,6 +530,11 @@ fn member_of(body: &ActorCode, head: &str, sector: &str) -> ActorCode {
     }
 }
 
+/// Heads of noun phrases that stand for the group their "of" or "from"
+/// object names: parts, members and quantities of it ("the deputy chief of
+/// Israel's militia", "a group of Moroccan diplomats", "representatives
+/// from Egyptian civil society groups"). Quantities ("hundreds of
+/// students") are left to the verb's subject and to the patterns.
 const PART_OF_GROUP: &[&str] = &[
     "group",
     "groups",

@@ -21,7 +21,7 @@
 use super::actors::{ActorRef, Phrase, PhraseKind};
 use super::Analysis;
 use crate::kb::{ActorCode, MentionKind, Pattern, PatternElement, LEGACY_GAP, MAX_GAP};
-use crate::text::chunk::{verb_group, ChunkKind, VerbGroup};
+use crate::text::chunk::{verb_group, Chunk, ChunkKind, VerbGroup};
 use crate::KnowledgeBase;
 use std::ops::Range;
 
@@ -316,6 +316,32 @@ struct MatchResult {
     explicit: bool,
 }
 
+/// A passive verb group's subject noun phrase (with its prepositional
+/// phrases), where it starts, and the actor after "by": the same for every
+/// candidate pattern of the group, so found once.
+struct PassiveFrame {
+    subject_start: usize,
+    agent: usize,
+}
+
+fn passive_frame(an: &Analysis<'_>, phrases: &[Phrase], g: &VerbGroup) -> Option<PassiveFrame> {
+    if !g.passive {
+        return None;
+    }
+    let mut subject_start = g.tokens.start;
+    while let Some(c) = an.chunks.iter().find(|c| {
+        c.tokens.end == subject_start && matches!(c.kind, ChunkKind::Noun | ChunkKind::Prep)
+    }) {
+        subject_start = c.tokens.start;
+    }
+    let by = (g.head + 1..an.tokens.len().min(g.head + 3)).find(|&i| an.tokens[i].lower == "by")?;
+    let agent = phrase_starting_at(phrases, by + 1)?;
+    Some(PassiveFrame {
+        subject_start,
+        agent,
+    })
+}
+
 /// A passive whose subject is the pattern's object and target, its agent
 /// after "by" the source: "Evidence against Russia was presented by the
 /// US" (`present * evidence against +`), "Sanctions on Iran were imposed
@@ -326,26 +352,16 @@ fn passive_object_subject(
     verb_chunks: &[Range<usize>],
     g: &VerbGroup,
     p: &Pattern,
+    frame: &PassiveFrame,
 ) -> Option<MatchResult> {
-    if !g.passive || !p.rest.iter().any(|e| matches!(e, PatternElement::Word(_))) {
+    if !p.rest.iter().any(|e| matches!(e, PatternElement::Word(_))) {
         return None;
     }
-    // The noun phrase and its prepositional phrases right before the verb.
-    let mut start = g.tokens.start;
-    while let Some(c) = an
-        .chunks
-        .iter()
-        .find(|c| c.tokens.end == start && matches!(c.kind, ChunkKind::Noun | ChunkKind::Prep))
-    {
-        start = c.tokens.start;
-    }
-    let (end, target) = match_elems(an, phrases, verb_chunks, &p.rest, start, None)?;
-    let by = (g.head + 1..an.tokens.len().min(g.head + 3)).find(|&i| an.tokens[i].lower == "by")?;
-    let source = phrase_starting_at(phrases, by + 1)?;
+    let (end, target) = match_elems(an, phrases, verb_chunks, &p.rest, frame.subject_start, None)?;
     (end == g.tokens.start && target.is_some()).then_some(MatchResult {
-        end: phrases[source].tokens.end,
+        end: phrases[frame.agent].tokens.end,
         target,
-        source: Some(source),
+        source: Some(frame.agent),
         explicit: true,
     })
 }
@@ -602,6 +618,7 @@ fn match_pattern(
     g: &VerbGroup,
     p: &Pattern,
     elems: &[PatternElement],
+    passive: Option<&PassiveFrame>,
 ) -> Option<MatchResult> {
     let after = g.head + 1;
     if !p.is_legacy() {
@@ -612,7 +629,9 @@ fn match_pattern(
                 source: None,
                 explicit: false,
             })
-            .or_else(|| passive_object_subject(an, phrases, verb_chunks, g, p));
+            .or_else(|| {
+                passive.and_then(|f| passive_object_subject(an, phrases, verb_chunks, g, p, f))
+            });
     }
     if !p.accepts_form(&an.tokens.get(g.head)?.lower) {
         return None;
@@ -904,14 +923,14 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
             });
         // "A statement issued by the Iranian foreign ministry condemned …":
         // a document speaks for its author.
-        let document = participle.is_some_and(|v| {
+        let document = |v: &Chunk| {
             an.chunks.iter().any(|c| {
                 c.kind == ChunkKind::Noun
                     && c.tokens.end == v.tokens.start
                     && DOCUMENTS.contains(&an.tokens[c.tokens.end - 1].lemma.as_str())
             })
-        });
-        if document && by_agent.is_some() {
+        };
+        if by_agent.is_some() && participle.is_some_and(document) {
             return by_agent;
         }
         match participle {
@@ -1177,6 +1196,7 @@ fn best_match<'p>(
     candidates: &[&'p Pattern],
 ) -> Option<PatternMatch<'p>> {
     let after = g.head + 1;
+    let passive = passive_frame(an, all, g);
     let mut best: Option<PatternMatch> = None;
     for p in candidates {
         // The passive drops the target slot (the subject is the target);
@@ -1200,7 +1220,7 @@ fn best_match<'p>(
         {
             continue;
         }
-        if let Some(r) = match_pattern(an, all, verb_chunks, g, p, &elems)
+        if let Some(r) = match_pattern(an, all, verb_chunks, g, p, &elems, passive.as_ref())
             // A particle in the verb group must be part of the pattern:
             // "fight off" is not "fight".
             .filter(|r| r.end >= g.tokens.end)

@@ -218,10 +218,9 @@ impl Tagger {
             // "Syrian armed forces", "unidentified gunmen": a participle
             // that news uses as an adjective, before a noun and not after
             // a form of "be" or "have", is one.
-            let after_aux = i > 0 && matches!(out[i - 1].lemma.as_str(), "be" | "have");
             if ADJECTIVE_PARTICIPLES.contains(&out[i].lower.as_str())
                 && matches!(out[i].pos.as_str(), "VBN" | "VBD")
-                && !after_aux
+                && !(i > 0 && matches!(out[i - 1].lemma.as_str(), "be" | "have"))
                 && precedes_noun(&out, i)
             {
                 out[i].pos = "JJ".to_string();
