@@ -35,6 +35,10 @@ pub(crate) struct ActorRef {
     pub tokens: Range<usize>,
     /// True when the code comes from the document context, not the words.
     pub resolved: bool,
+    /// True when the country is the story's main country, guessed for a
+    /// role named without one ("police", "four children"): the place the
+    /// event happened tells better (see `coder::place_countries`).
+    pub guessed_country: bool,
 }
 
 impl ActorRef {
@@ -54,12 +58,14 @@ impl ActorRef {
             head: None,
             tokens,
             resolved: false,
+            guessed_country: false,
         }
     }
 
     pub(crate) fn at(mut self, tokens: Range<usize>, resolved: bool) -> Self {
         self.tokens = tokens;
         self.resolved = resolved;
+        self.guessed_country = false;
         self
     }
 }
@@ -896,11 +902,8 @@ fn modified_by_actor(
         return None;
     }
     let a = ActorRef {
-        resolved: false,
-        code,
-        name: None,
         head: None,
-        tokens: head_part,
+        ..ActorRef::of(code, head_part)
     };
     Some(reading(
         vec![if region { a } else { indirect(a) }],
@@ -1250,11 +1253,8 @@ fn read_core(
                 .or_else(|| of_object.as_ref().and_then(|o| country_from(o, ctx)));
             let _ = kind;
             let mk = |code: ActorCode| ActorRef {
-                code,
-                name: None,
                 head: Some(head.clone()),
-                tokens: r.clone(),
-                resolved: false,
+                ..ActorRef::of(code, r.clone())
             };
             // "a FARC commander", "a Pentagon official": a member or
             // spokesman of a national body named before is that body.
@@ -1336,6 +1336,10 @@ fn read_core(
             let c = ctx.main_country_except(ethnic_of.unwrap_or(""))?;
             let mut a = mk(ActorCode::from_parts(c, Some(sector)));
             a.resolved = true;
+            // "its citizens": the owner's country, not a guess.
+            a.guessed_country = !words
+                .iter()
+                .any(|w| matches!(*w, "its" | "their" | "his" | "her" | "our"));
             Some(role_reading(vec![a]))
         }
         (Some(kind), _) => {
@@ -1430,11 +1434,9 @@ fn read_core(
             };
             let role_head = role.map(|(h, _)| h);
             let a = ActorRef {
-                code,
                 name,
                 head: head.or(role_head),
-                tokens: r.clone(),
-                resolved: false,
+                ..ActorRef::of(code, r.clone())
             };
             Some(reading(vec![a], PhraseKind::Actors))
         }
@@ -1479,11 +1481,10 @@ fn read_core(
                 });
                 if let Some((code, resolved)) = coded {
                     let a = ActorRef {
-                        code,
                         name: Some(name.clone()),
                         head: Some(head),
-                        tokens: r.clone(),
                         resolved,
+                        ..ActorRef::of(code, r.clone())
                     };
                     ctx.add_alias(name, &a);
                     return Some(role_reading(vec![a]));

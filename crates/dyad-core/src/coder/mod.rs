@@ -346,6 +346,7 @@ fn run(
             }
         });
         for f in &mut found {
+            place_countries(an, &places, f);
             // "Young Algerians blocked roads": a people protesting in the
             // streets are its civilians, not its state, and protest
             // against it as any civilians do.
@@ -377,6 +378,45 @@ fn run(
         }
     }
     events
+}
+
+/// A target named without a country ("four children were killed …",
+/// "arrested protesters …") whose country was guessed from the story takes
+/// the country of the place the event happened, named after the trigger in
+/// the same clause with no verb in between ("… in the Gaza Strip"): a reading of the sentence's own
+/// words, so the guess no longer lowers the event's confidence.
+fn place_countries(an: &Analysis<'_>, places: &[places::PlaceMention], f: &mut events::Found) {
+    let Some(target) = f.target.as_mut().filter(|t| t.guessed_country) else {
+        return;
+    };
+    // No verb or relative pronoun in between: "helped the militants who
+    // tried to kill him in Addis Ababa" does not place the help.
+    // A name neither the knowledge base nor the gazetteer knows (rank 0)
+    // does not tell a country.
+    let direct = |p: &&places::PlaceMention| {
+        p.rank > 0
+            && p.tokens.start >= f.trigger.end
+            && places::in_clause_of(an, p, &f.trigger)
+            && !an.tokens[f.trigger.end..p.tokens.start].iter().any(|t| {
+                t.pos.starts_with("VB") && t.pos != "VBG"
+                    || matches!(
+                        t.lower.as_str(),
+                        "who" | "which" | "that" | "whose" | "where"
+                    )
+            })
+    };
+    let Some(country) = places::locate(an, places, &f.trigger)
+        .filter(direct)
+        .and_then(|p| p.location.country.as_deref())
+    else {
+        return;
+    };
+    target.code = crate::kb::ActorCode::from_parts(country, target.code.sector.as_deref());
+    target.guessed_country = false;
+    target.resolved = false;
+    if !f.source.resolved {
+        f.confidence = (f.confidence + 0.1).min(0.95);
+    }
 }
 
 /// True when the actor is a state named by its people's plural name

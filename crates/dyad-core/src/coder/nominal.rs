@@ -231,13 +231,7 @@ fn nominal_source(
             MentionKind::Org { code } => code.clone(),
             _ => continue,
         };
-        return Some(vec![ActorRef {
-            code,
-            name: None,
-            head: None,
-            tokens: m.tokens.clone(),
-            resolved: false,
-        }]);
+        return Some(vec![ActorRef::of(code, m.tokens.clone())]);
     }
     // 3. A "by" phrase right after the pattern.
     let by = (pattern_end..an.tokens.len().min(pattern_end + 4))

@@ -1073,6 +1073,23 @@ fn taken_place(
     }
 }
 
+/// True when no punctuation or subordinating conjunction separates the
+/// place from the trigger ("will not accept refugees if war starts in
+/// Iraq": Iraq is the condition's place, not the refusal's).
+pub(crate) fn in_clause_of(an: &Analysis<'_>, p: &PlaceMention, trigger: &Range<usize>) -> bool {
+    let between = if p.tokens.start >= trigger.end {
+        trigger.end..p.tokens.start
+    } else {
+        p.tokens.end..trigger.start.max(p.tokens.end)
+    };
+    !between.into_iter().any(|k| {
+        matches!(
+            an.tokens[k].lower.as_str(),
+            "," | ";" | ":" | "--" | "if" | "unless" | "when" | "because" | "while" | "whereas"
+        )
+    })
+}
+
 /// The place that locates an event triggered by `trigger`: among the
 /// places introduced as locations, the nearest to the trigger (the one
 /// after it on ties).
@@ -1107,20 +1124,12 @@ pub(crate) fn locate<'p>(
         })
         .min_by_key(|p| {
             // A place in the trigger's own clause first, then the nearest.
-            let (between, key) = if p.tokens.start >= trigger.end {
-                (
-                    trigger.end..p.tokens.start,
-                    (p.tokens.start - trigger.end, 0),
-                )
+            let key = if p.tokens.start >= trigger.end {
+                (p.tokens.start - trigger.end, 0)
             } else {
-                (
-                    p.tokens.end..trigger.start,
-                    (trigger.start.saturating_sub(p.tokens.end), 1),
-                )
+                (trigger.start.saturating_sub(p.tokens.end), 1)
             };
-            let crosses = between
-                .clone()
-                .any(|k| matches!(an.tokens[k].lower.as_str(), "," | ";" | ":" | "--"));
+            let crosses = !in_clause_of(an, p, trigger);
             // "near the US embassy in Dar es Salaam": a place that only
             // modifies a common noun comes last.
             let modifier = an.tokens.get(p.tokens.end).is_some_and(|t| {
