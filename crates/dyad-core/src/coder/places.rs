@@ -1075,18 +1075,21 @@ fn taken_place(
 
 /// True when no punctuation or subordinating conjunction separates the
 /// place from the trigger ("will not accept refugees if war starts in
-/// Iraq": Iraq is the condition's place, not the refusal's).
+/// Iraq": Iraq is the condition's place, not the refusal's), nor, for a
+/// place before it, another verb ("deployed troops in Iraq and urged …").
 pub(crate) fn in_clause_of(an: &Analysis<'_>, p: &PlaceMention, trigger: &Range<usize>) -> bool {
-    let between = if p.tokens.start >= trigger.end {
+    let after = p.tokens.start >= trigger.end;
+    let between = if after {
         trigger.end..p.tokens.start
     } else {
         p.tokens.end..trigger.start.max(p.tokens.end)
     };
     !between.into_iter().any(|k| {
+        let t = &an.tokens[k];
         matches!(
-            an.tokens[k].lower.as_str(),
+            t.lower.as_str(),
             "," | ";" | ":" | "--" | "if" | "unless" | "when" | "because" | "while" | "whereas"
-        )
+        ) || !after && t.pos.starts_with("VB")
     })
 }
 
