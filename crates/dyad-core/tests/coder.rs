@@ -2269,3 +2269,26 @@ fn victims_named_without_a_country_are_of_the_place_they_were_hit() {
     let got = all_triples("Sudan helped the militants who tried to kill him in Addis Ababa.");
     assert!(got.iter().all(|(_, d, _)| !d.starts_with("ETH")), "{got:?}");
 }
+
+#[test]
+fn claiming_a_hostile_act_accuses_its_author_or_claims_responsibility() {
+    let got = triples("Georgia claimed that Russian troops had shelled the village of Ergneti.");
+    assert!(got.contains(&t("GEO", "RUSMIL", "112")), "{got:?}");
+    let got = triples("Iran claimed that its forces had shelled Kurdish rebels in Iraq.");
+    assert!(
+        got.iter().any(|(s, _, c)| s == "IRN" && c == "015"),
+        "{got:?}"
+    );
+    // A victim's report is an accusation whatever the verb; "its" is the
+    // reporting state.
+    let got = triples("Ukraine said Russian forces shelled its towns overnight.");
+    assert!(got.contains(&t("UKR", "RUSMIL", "112")), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "RUSMIL" && d == "UKRCVL" && c.starts_with("19")),
+        "{got:?}"
+    );
+    // Unnamed officials of a guessed country accuse no one.
+    let got = all_triples("Officials said Russian forces shelled Kharkiv.");
+    assert!(got.iter().all(|(_, _, c)| !c.starts_with("11")), "{got:?}");
+}

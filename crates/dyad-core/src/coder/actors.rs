@@ -1212,6 +1212,24 @@ fn read_core(
         {
             return ctx.focus_country(current_subject, sentence);
         }
+        // "Ukraine said Russian forces shelled its towns": "its" is the
+        // state that is the sentence's subject, unless another state or
+        // body is named in between ("assurances from the Russian
+        // government that its forces …").
+        if let Some(its) = range.clone().find(|&i| toks[i].lower == "its") {
+            let subject =
+                current_subject.filter(|a| a.name.is_none() && a.code.sector.is_none())?;
+            let nearer = an.mentions.iter().any(|m| {
+                m.tokens.start >= subject.tokens.end
+                    && m.tokens.end <= its
+                    && match &m.kind {
+                        MentionKind::Agent { plural, .. } => !plural,
+                        MentionKind::Demonym { .. } => false,
+                        _ => true,
+                    }
+            });
+            return subject.code.country.clone().filter(|_| !nearer);
+        }
         None
     };
 

@@ -1530,14 +1530,15 @@ pub(crate) fn code_sentence(
         .filter_map(|r| verb_group(&an.tokens, r.clone()))
         .collect();
 
-    // Who the sentence's report is attributed to.
-    let attribution: Option<(usize, String)> = groups.iter().enumerate().find_map(|(gi, g)| {
+    // Who the sentence's report is attributed to: the reporting verb group
+    // and its one actor.
+    let attribution: Option<(usize, &ActorRef)> = groups.iter().enumerate().find_map(|(gi, g)| {
         if !REPORTING.contains(&an.tokens[g.head].lemma.as_str()) {
             return None;
         }
         let s = subject(an, phrases, g.tokens.start)?;
         match phrases[s].members.as_slice() {
-            [one] if phrases[s].kind == PhraseKind::Actors => Some((gi, one.code.full.clone())),
+            [one] if phrases[s].kind == PhraseKind::Actors => Some((gi, one)),
             _ => None,
         }
     });
@@ -1990,9 +1991,8 @@ pub(crate) fn code_sentence(
                 confidence -= 0.05;
             }
             let attributed_to = attribution
-                .as_ref()
                 .filter(|(agi, _)| *agi != gi)
-                .map(|(_, c)| c.clone());
+                .map(|(_, a)| a.code.full.clone());
             found.push(Found {
                 source: s,
                 target: t,
@@ -2013,5 +2013,117 @@ pub(crate) fn code_sentence(
             found.retain(|x| x.trigger.start != start || !generic_intent(x));
         }
     }
+    if let Some((agi, speaker)) = attribution {
+        // What is claimed is the first verb after the report ("claimed that
+        // ISIL had attacked Iraq"), not a clause inside it.
+        let reported = groups.get(agi + 1).map(|g| g.tokens.start);
+        let claims = claimed_acts(an, &groups[agi], reported, speaker, &found);
+        found.extend(claims);
+    }
     found
+}
+
+/// Reporting verbs that make the report of a hostile act an accusation of
+/// its author, or a claim of responsibility when the reporter is the author.
+const CLAIMING: &[&str] = &["claim", "allege", "charge"];
+
+/// What claiming a hostile act (CAMEO roots 13–20) says of the claimant:
+/// "Azerbaijan claimed that Armenian forces had shelled Tartar" accuses
+/// Armenia (112), "Iran claimed that its forces had shelled the camps"
+/// claims responsibility (015), and a victim's report of another's act is
+/// an accusation whatever the reporting verb ("Azerbaijan said Armenian
+/// forces shelled its towns"). `reported` is where the reported verb group
+/// starts. One accusation per accused, and none where a pattern of the
+/// reporting verb already coded one ("alleged that +"); no claim from or
+/// about an actor whose country was guessed, or about unidentified ones.
+fn claimed_acts(
+    an: &Analysis<'_>,
+    report: &VerbGroup,
+    reported: Option<usize>,
+    speaker: &ActorRef,
+    found: &[Found],
+) -> Vec<Found> {
+    let verb = an.tokens[report.head].lemma.as_str();
+    // "claims to have 200,000 members": no report of an act.
+    let infinitive = an
+        .tokens
+        .get(report.tokens.end)
+        .is_some_and(|t| t.lower == "to");
+    if report.negated || infinitive || speaker.guessed_country || speaker.code.country.is_none() {
+        return Vec::new();
+    }
+    let claiming = CLAIMING.contains(&verb);
+    let hostile = |code: &str| {
+        code.get(..2)
+            .and_then(|r| r.parse::<u8>().ok())
+            .is_some_and(|r| r >= 13)
+    };
+    let country = |a: &ActorRef| a.code.country.clone();
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        let is_reported = Some(f.trigger.start) == reported && f.attributed_to.is_some();
+        // Accused or claimed against: an actor of a known country, or a
+        // transnational one ("ISIL"), never the unidentified attackers.
+        let known = |a: &ActorRef| {
+            !a.guessed_country
+                && (a.code.country.is_some()
+                    || a.code
+                        .sector
+                        .as_deref()
+                        .is_some_and(|s| s != UNIDENTIFIED_SECTOR))
+        };
+        if !is_reported || f.negated || f.future || !hostile(&f.code) || !known(&f.source) {
+            continue;
+        }
+        let own = country(&f.source) == country(speaker) && same_side(&f.source, speaker);
+        let victim = f
+            .target
+            .as_ref()
+            .is_some_and(|t| known(t) && country(t) == country(speaker));
+        let (target, code) = match (own, verb) {
+            (true, "claim") if f.target.as_ref().is_some_and(known) => (f.target.clone(), "015"),
+            (false, _) if claiming || victim => (Some(f.source.clone()), "112"),
+            _ => continue,
+        };
+        let same = |x: &Found| {
+            x.trigger.start == report.tokens.start
+                && x.code.get(..2) == code.get(..2)
+                && x.target.as_ref().map(country) == target.as_ref().map(country)
+        };
+        if found.iter().chain(&out).any(same) {
+            continue;
+        }
+        let resolved = speaker.resolved || target.as_ref().is_some_and(|t| t.resolved);
+        out.push(Found {
+            source: speaker.clone(),
+            target,
+            code: code.to_string(),
+            pattern: format!("{verb} that + {}", f.code),
+            trigger: report.tokens.clone(),
+            negated: false,
+            future: false,
+            attributed_to: None,
+            // The score of a pattern with a target and one literal word,
+            // less 0.1 for an actor read from context.
+            confidence: if resolved { 0.65 } else { 0.75 },
+        });
+    }
+    out
+}
+
+/// Sectors of a state's own apparatus.
+const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+
+/// True when two actors of one country are on the same side: the state
+/// (no sector, or sectors of its apparatus) or the same non-state sector
+/// ("the army" and "the rebels" of one country are not).
+fn same_side(a: &ActorRef, b: &ActorRef) -> bool {
+    fn side(x: &ActorRef) -> Option<&str> {
+        match x.code.sector.as_deref() {
+            None => Some("STATE"),
+            Some(s) if STATE_SECTORS.contains(&s) => Some("STATE"),
+            other => other,
+        }
+    }
+    side(a) == side(b)
 }

@@ -346,7 +346,7 @@ fn run(
             }
         });
         for f in &mut found {
-            place_countries(an, &places, f);
+            place_countries(an, &places, &ctx, f);
             // "Young Algerians blocked roads": a people protesting in the
             // streets are its civilians, not its state, and protest
             // against it as any civilians do.
@@ -385,7 +385,12 @@ fn run(
 /// the country of the place the event happened, named after the trigger in
 /// the same clause with no verb in between ("… in the Gaza Strip"): a reading of the sentence's own
 /// words, so the guess no longer lowers the event's confidence.
-fn place_countries(an: &Analysis<'_>, places: &[places::PlaceMention], f: &mut events::Found) {
+fn place_countries(
+    an: &Analysis<'_>,
+    places: &[places::PlaceMention],
+    ctx: &DocContext,
+    f: &mut events::Found,
+) {
     let Some(target) = f.target.as_mut().filter(|t| t.guessed_country) else {
         return;
     };
@@ -393,8 +398,13 @@ fn place_countries(an: &Analysis<'_>, places: &[places::PlaceMention], f: &mut e
     // tried to kill him in Addis Ababa" does not place the help.
     // A name neither the knowledge base nor the gazetteer knows (rank 0)
     // does not tell a country.
+    // Nor does a name in text written in capitals ("THE SCHOOL OF
+    // MEDICINE"), where every word looks like a name.
     let direct = |p: &&places::PlaceMention| {
         p.rank > 0
+            && an.tokens[p.tokens.clone()]
+                .iter()
+                .any(|t| t.word.chars().any(char::is_lowercase))
             && p.tokens.start >= f.trigger.end
             && places::in_clause_of(an, p, &f.trigger)
             && !an.tokens[f.trigger.end..p.tokens.start].iter().any(|t| {
@@ -408,6 +418,9 @@ fn place_countries(an: &Analysis<'_>, places: &[places::PlaceMention], f: &mut e
     let Some(country) = places::locate(an, places, &f.trigger)
         .filter(direct)
         .and_then(|p| p.location.country.as_deref())
+        // The document names the country, or a place only it has: a
+        // town's name several states share ("Buta") is not enough.
+        .filter(|c| ctx.weight(c) > 0)
     else {
         return;
     };
