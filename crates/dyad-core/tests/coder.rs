@@ -2292,3 +2292,17 @@ fn claiming_a_hostile_act_accuses_its_author_or_claims_responsibility() {
     let got = all_triples("Officials said Russian forces shelled Kharkiv.");
     assert!(got.iter().all(|(_, _, c)| !c.starts_with("11")), "{got:?}");
 }
+
+#[test]
+fn fire_with_no_agent_comes_from_where_it_was_fired() {
+    let got = all_triples("Israel said two rockets were fired at it from Lebanon overnight.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "LBN" && d == "ISR" && c.starts_with("19")),
+        "{got:?}"
+    );
+    assert!(got.contains(&t("ISR", "LBN", "112")), "{got:?}");
+    // A hijacking on a flight's way from a capital is not that state's.
+    let got = all_triples("The airliner was hijacked on its way from Khartoum to Amman.");
+    assert!(got.iter().all(|(s, _, _)| !s.starts_with("SDN")), "{got:?}");
+}

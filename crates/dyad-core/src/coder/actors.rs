@@ -637,6 +637,34 @@ fn words_lower<'a>(an: &'a Analysis<'_>, r: &Range<usize>) -> Vec<&'a str> {
         .collect()
 }
 
+/// The sentence's subject when it is a state named alone and no other
+/// state, body or single official is named between it and token `at`: what
+/// "its" and an object "it" there stand for ("Ukraine said Russian forces
+/// shelled its towns"; not "assurances from the Russian government that its
+/// forces …").
+fn subject_state<'a>(
+    an: &Analysis<'_>,
+    current_subject: Option<&'a ActorRef>,
+    at: usize,
+) -> Option<&'a ActorRef> {
+    let subject = current_subject.filter(|a| {
+        a.name.is_none()
+            && a.code.sector.is_none()
+            && a.code.country.is_some()
+            && a.tokens.end <= at
+    })?;
+    let nearer = an.mentions.iter().any(|m| {
+        m.tokens.start >= subject.tokens.end
+            && m.tokens.end <= at
+            && match &m.kind {
+                MentionKind::Agent { plural, .. } => !plural,
+                MentionKind::Demonym { .. } => false,
+                _ => true,
+            }
+    });
+    (!nearer).then_some(subject)
+}
+
 /// Reads one noun phrase.
 #[allow(clippy::too_many_arguments)]
 fn read_np(
@@ -761,10 +789,14 @@ fn read_np(
                 let c = a.code.country.as_deref().filter(|_| owned)?;
                 Some(ActorRef::country(c))
             };
+            // "Israel said a shell was fired at it": an object "it" is the
+            // state that is the sentence's subject.
+            let object_it =
+                || subject_state(an, current_subject, r.start).filter(|_| !subject_of_clause);
             let a = match same_sentence {
                 Some(a) => a.clone(),
                 None if person => ctx.pronoun(sentence)?.clone(),
-                None => owner_state()?,
+                None => owner_state().or_else(|| object_it().cloned())?,
             };
             return Some(reading(vec![a.at(r, true)], PhraseKind::Actors));
         }
@@ -1217,18 +1249,7 @@ fn read_core(
         // body is named in between ("assurances from the Russian
         // government that its forces …").
         if let Some(its) = range.clone().find(|&i| toks[i].lower == "its") {
-            let subject =
-                current_subject.filter(|a| a.name.is_none() && a.code.sector.is_none())?;
-            let nearer = an.mentions.iter().any(|m| {
-                m.tokens.start >= subject.tokens.end
-                    && m.tokens.end <= its
-                    && match &m.kind {
-                        MentionKind::Agent { plural, .. } => !plural,
-                        MentionKind::Demonym { .. } => false,
-                        _ => true,
-                    }
-            });
-            return subject.code.country.clone().filter(|_| !nearer);
+            return subject_state(an, current_subject, its).and_then(|a| a.code.country.clone());
         }
         None
     };

@@ -1492,6 +1492,10 @@ const DOCUMENTS: &[&str] = &[
 /// Serbia").
 const TARGET_PREPOSITIONS: &[&str] = &["with", "for", "to", "against", "from", "toward", "towards"];
 
+/// Prepositions after which a passive pattern's words end at what the act
+/// was aimed at ("was fired at", "were dropped on").
+const AIMED: &[&str] = &["at", "on", "into", "against", "toward", "towards"];
+
 /// Objects that make any verb's coordinated subject act on each other
 /// ("Israel and Lebanon renewed negotiations", "Czechia and Albania
 /// upgraded their diplomatic ties").
@@ -1674,14 +1678,32 @@ pub(crate) fn code_sentence(
             (subj, m.target)
         } else if g.passive {
             // "X was attacked by Y": source Y, target X (when the pattern takes one).
-            let by = (m.end..an.tokens.len().min(m.end + 8))
-                .take_while(|&i| {
-                    !is_clause_break(an, i) && !verb_chunks.iter().any(|v| v.contains(&i))
-                })
-                .find(|&i| an.tokens[i].lower == "by")
-                .and_then(|i| phrase_starting_at(phrases, i + 1));
+            let after = |word: &str, start: usize| {
+                (start..an.tokens.len().min(start + 8))
+                    .take_while(|&i| {
+                        !is_clause_break(an, i) && !verb_chunks.iter().any(|v| v.contains(&i))
+                    })
+                    .find(|&i| an.tokens[i].lower == word)
+                    .and_then(|i| phrase_starting_at(phrases, i + 1))
+            };
+            // "rockets were fired from Gaza at Israel": with no agent, fire
+            // (CAMEO 19) comes from the state or territory it is fired from
+            // (a hijacking "on its way from Khartoum" or a deportation
+            // "from Syria" does not).
+            let attack = m.pattern.code.starts_with("19");
+            let by = after("by", m.end).or_else(|| after("from", g.tokens.end).filter(|_| attack));
             if m.pattern.has_target() {
-                (by, subj)
+                // A projectile is no actor: the pattern's own target is,
+                // or the actor it was aimed at ("was fired at it").
+                let aimed = m
+                    .end
+                    .checked_sub(1)
+                    .filter(|&i| AIMED.contains(&an.tokens[i].lower.as_str()))
+                    .and_then(|_| phrase_starting_at(phrases, m.end));
+                let target = subj
+                    .or(m.target.filter(|&t| Some(t) != by))
+                    .or(aimed.filter(|&t| Some(t) != by));
+                (by, target)
             } else {
                 // Stative passive idioms have no agent: "are locked in a battle".
                 (subj, None)
