@@ -2306,3 +2306,12 @@ fn fire_with_no_agent_comes_from_where_it_was_fired() {
     let got = all_triples("The airliner was hijacked on its way from Khartoum to Amman.");
     assert!(got.iter().all(|(s, _, _)| !s.starts_with("SDN")), "{got:?}");
 }
+
+#[test]
+fn a_role_named_in_a_place_is_of_that_places_country() {
+    let got = all_triples("Britain said the rebels in Aleppo must lay down their arms.");
+    assert!(
+        got.iter().any(|(s, d, _)| s == "GBR" && d == "SYRREB"),
+        "{got:?}"
+    );
+}

@@ -380,32 +380,55 @@ fn run(
     events
 }
 
-/// A target named without a country ("four children were killed …",
-/// "arrested protesters …") whose country was guessed from the story takes
-/// the country of the place the event happened, named after the trigger in
-/// the same clause with no verb in between ("… in the Gaza Strip"): a reading of the sentence's own
-/// words, so the guess no longer lowers the event's confidence.
+/// Actors named without a country whose country was guessed from the
+/// story take the country of a place the sentence ties them to: the place
+/// right after them ("the rebels in Darfur", "militants from Chechnya"),
+/// else, for a target, the place the event happened, named after the
+/// trigger in the same clause with no verb in between ("four children were
+/// killed in Israeli shelling in the Gaza Strip"). A reading of the
+/// sentence's own words, so the guess no longer lowers the event's
+/// confidence.
 fn place_countries(
     an: &Analysis<'_>,
     places: &[places::PlaceMention],
     ctx: &DocContext,
     f: &mut events::Found,
 ) {
-    let Some(target) = f.target.as_mut().filter(|t| t.guessed_country) else {
-        return;
+    // A name neither the knowledge base nor the gazetteer knows (rank 0)
+    // does not tell a country, nor does a name in text written in capitals
+    // ("THE SCHOOL OF MEDICINE"), where every word looks like a name; nor
+    // a town's name several states share ("Buta") unless the document
+    // names that state.
+    let country = |p: &places::PlaceMention| {
+        let written = an.tokens[p.tokens.clone()]
+            .iter()
+            .any(|t| t.word.chars().any(char::is_lowercase));
+        p.location
+            .country
+            .clone()
+            .filter(|c| p.rank > 0 && written && ctx.weight(c) > 0)
+    };
+    // "the rebels in Darfur": the place right after the actor.
+    let placed = |a: &actors::ActorRef| {
+        let at = a.tokens.end;
+        let prep = an
+            .tokens
+            .get(at)
+            .is_some_and(|t| matches!(t.lower.as_str(), "in" | "from"));
+        let start = if an.tokens.get(at + 1).is_some_and(|t| t.lower == "the") {
+            at + 2
+        } else {
+            at + 1
+        };
+        places
+            .iter()
+            .find(|p| prep && p.tokens.start == start)
+            .and_then(country)
     };
     // No verb or relative pronoun in between: "helped the militants who
     // tried to kill him in Addis Ababa" does not place the help.
-    // A name neither the knowledge base nor the gazetteer knows (rank 0)
-    // does not tell a country.
-    // Nor does a name in text written in capitals ("THE SCHOOL OF
-    // MEDICINE"), where every word looks like a name.
     let direct = |p: &&places::PlaceMention| {
-        p.rank > 0
-            && an.tokens[p.tokens.clone()]
-                .iter()
-                .any(|t| t.word.chars().any(char::is_lowercase))
-            && p.tokens.start >= f.trigger.end
+        p.tokens.start >= f.trigger.end
             && places::in_clause_of(an, p, &f.trigger)
             && !an.tokens[f.trigger.end..p.tokens.start].iter().any(|t| {
                 t.pos.starts_with("VB") && t.pos != "VBG"
@@ -415,19 +438,26 @@ fn place_countries(
                     )
             })
     };
-    let Some(country) = places::locate(an, places, &f.trigger)
+    let event_place = places::locate(an, places, &f.trigger)
         .filter(direct)
-        .and_then(|p| p.location.country.as_deref())
-        // The document names the country, or a place only it has: a
-        // town's name several states share ("Buta") is not enough.
-        .filter(|c| ctx.weight(c) > 0)
-    else {
-        return;
+        .and_then(country);
+    let was_resolved = f.source.resolved || f.target.as_ref().is_some_and(|t| t.resolved);
+    let relocate = |a: &mut actors::ActorRef, fallback: Option<&String>| {
+        if let Some(c) = placed(a)
+            .or_else(|| fallback.cloned())
+            .filter(|_| a.guessed_country)
+        {
+            a.code = crate::kb::ActorCode::from_parts(&c, a.code.sector.as_deref());
+            a.guessed_country = false;
+            a.resolved = false;
+        }
     };
-    target.code = crate::kb::ActorCode::from_parts(country, target.code.sector.as_deref());
-    target.guessed_country = false;
-    target.resolved = false;
-    if !f.source.resolved {
+    relocate(&mut f.source, None);
+    if let Some(t) = f.target.as_mut() {
+        relocate(t, event_place.as_ref());
+    }
+    let resolved = f.source.resolved || f.target.as_ref().is_some_and(|t| t.resolved);
+    if was_resolved && !resolved {
         f.confidence = (f.confidence + 0.1).min(0.95);
     }
 }
