@@ -2315,3 +2315,11 @@ fn a_role_named_in_a_place_is_of_that_places_country() {
         "{got:?}"
     );
 }
+
+#[test]
+fn leaders_of_a_named_group_are_that_group_and_expelling_them_is_174() {
+    assert_eq!(
+        triples("Egypt expelled five exiled leaders of the Muslim Brotherhood."),
+        vec![t("EGY", "EGYOPP", "174")]
+    );
+}

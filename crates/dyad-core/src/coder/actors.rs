@@ -1330,6 +1330,21 @@ fn read_core(
                     ));
                 }
             }
+            // "exiled leaders of Egypt's Muslim Brotherhood": a part of a
+            // named group is that group, not its country's role.
+            let group = of_object
+                .as_ref()
+                .filter(|_| no_possessor && PART_OF_GROUP.contains(&head.as_str()))
+                .filter(|_| country_from(&before, ctx).is_none())
+                .and_then(|o| {
+                    mentions_in(o).find_map(|m| match m.kind {
+                        MentionKind::Org { code } => Some(code.clone()),
+                        _ => None,
+                    })
+                });
+            if let Some(code) = group {
+                return Some(role_reading(vec![mk(code)]));
+            }
             if let Some(c) = country {
                 return Some(role_reading(vec![mk(ActorCode::from_parts(
                     &c,
