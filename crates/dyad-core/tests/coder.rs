@@ -2323,3 +2323,16 @@ fn leaders_of_a_named_group_are_that_group_and_expelling_them_is_174() {
         vec![t("EGY", "EGYOPP", "174")]
     );
 }
+
+#[test]
+fn a_title_naming_a_body_picks_the_persons_role_in_it_when_no_date_tells() {
+    let mut d = doc("UN Secretary-General Antonio Guterres condemned Israel.");
+    d.published = None;
+    let got: Vec<String> = code(&d, kb()).into_iter().map(|e| e.source.code).collect();
+    assert!(got.len() == 1 && got[0].starts_with("IGOUNO"), "{got:?}");
+    // The same title without the hyphen: a role, then the body.
+    let mut d = doc("UN Secretary General Antonio Guterres condemned Israel.");
+    d.published = None;
+    let got: Vec<String> = code(&d, kb()).into_iter().map(|e| e.source.code).collect();
+    assert!(got.len() == 1 && got[0].starts_with("IGOUNO"), "{got:?}");
+}

@@ -1438,21 +1438,38 @@ fn read_core(
                 MentionKind::Agent { head, sector, .. } => Some((head.clone(), sector.clone())),
                 _ => None,
             });
+            let title_org = mentions_in(&(r.start..last)).find_map(|m| match m.kind {
+                MentionKind::Org { code } => Some(code.clone()),
+                _ => None,
+            });
             let code = match (&role, &code.sector) {
                 (Some((_, sector)), None) if code.country.is_some() => {
                     code.with_sector(Some(sector))
                 }
                 // "Prime Minister Ehud Barak", a prime minister and later a
                 // defence minister: when the date holds none of the
-                // person's roles, the title picks among them.
+                // person's roles, the title picks among them, a role in the
+                // body the title names first ("UN Secretary General
+                // António Guterres", once Portugal's prime minister).
                 (Some((_, sector)), _) => match kind {
                     MentionKind::Person { roles, .. }
                         if date.is_none_or(|d| roles.iter().all(|r| !r.holds_on(d))) =>
                     {
+                        let in_body = |r: &&Role| {
+                            title_org
+                                .as_ref()
+                                .is_some_and(|o| r.code.full.starts_with(&o.full))
+                        };
                         roles
                             .iter()
-                            .filter(|r| r.code.sector.as_deref() == Some(sector.as_str()))
+                            .filter(in_body)
                             .max_by_key(|r| r.start)
+                            .or_else(|| {
+                                roles
+                                    .iter()
+                                    .filter(|r| r.code.sector.as_deref() == Some(sector.as_str()))
+                                    .max_by_key(|r| r.start)
+                            })
                             .map_or(code, |r| r.code.clone())
                     }
                     _ => code,
