@@ -2336,3 +2336,16 @@ fn a_title_naming_a_body_picks_the_persons_role_in_it_when_no_date_tells() {
     let got: Vec<String> = code(&d, kb()).into_iter().map(|e| e.source.code).collect();
     assert!(got.len() == 1 && got[0].starts_with("IGOUNO"), "{got:?}");
 }
+
+#[test]
+fn a_name_after_a_description_naming_a_country_is_one_of_its_people() {
+    let got = triples("Dutch police opened an investigation into British award winner Tom Ardley.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "NLDCOP" && d == "GBRCVL" && c.starts_with("09")),
+        "{got:?}"
+    );
+    // A company's name is no person: no description in lowercase before it.
+    let got = all_triples("Dutch police raided British Petroleum Company offices.");
+    assert!(got.iter().all(|(_, d, _)| d != "GBRCVL"), "{got:?}");
+}

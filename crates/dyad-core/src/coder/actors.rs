@@ -1572,6 +1572,26 @@ fn read_core(
                     return Some(reading(vec![a], PhraseKind::Actors));
                 }
             }
+            // "Australian VC recipient Ben Roberts-Smith", "British
+            // financier William Browder": a personal name after a
+            // description naming a country is one of its people.
+            let described = r.end - name_start >= 2
+                && toks[title.clone()]
+                    .iter()
+                    .any(|t| matches!(t.pos.as_str(), "NN" | "NNS") && !t.is_capitalized())
+                && toks[title.clone()]
+                    .iter()
+                    .all(|t| !matches!(t.pos.as_str(), "IN" | "TO" | "CC" | "POS" | ","));
+            if let Some(c) =
+                country_from(&title, ctx).filter(|_| described && ctx.alias(name).is_none())
+            {
+                let a = ActorRef {
+                    name: Some(name.clone()),
+                    ..ActorRef::of(ActorCode::from_parts(&c, Some("CVL")), r.clone())
+                };
+                ctx.add_alias(name, &a);
+                return Some(role_reading(vec![a]));
+            }
             // A name introduced earlier in the document.
             let known = ctx.alias(name).cloned().or_else(|| {
                 name.split_whitespace()
