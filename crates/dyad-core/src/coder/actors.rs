@@ -1576,9 +1576,9 @@ fn read_core(
             // financier William Browder": a personal name after a
             // description naming a country is one of its people.
             let described = r.end - name_start >= 2
-                && toks[title.clone()]
-                    .iter()
-                    .any(|t| matches!(t.pos.as_str(), "NN" | "NNS") && !t.is_capitalized())
+                && name_start > r.start
+                && matches!(toks[name_start - 1].pos.as_str(), "NN" | "NNS" | "JJ")
+                && !toks[name_start - 1].is_capitalized()
                 && toks[title.clone()]
                     .iter()
                     .all(|t| !matches!(t.pos.as_str(), "IN" | "TO" | "CC" | "POS" | ","));
