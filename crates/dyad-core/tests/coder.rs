@@ -2349,3 +2349,15 @@ fn a_name_after_a_description_naming_a_country_is_one_of_its_people() {
     let got = all_triples("Dutch police raided British Petroleum Company offices.");
     assert!(got.iter().all(|(_, d, _)| d != "GBRCVL"), "{got:?}");
 }
+
+#[test]
+fn weapons_strike_for_who_fired_them_and_property_struck_is_its_owners() {
+    let got = triples(
+        "The missiles fired by the Israeli military struck an arms depot of the Syrian army.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "ISRMIL" && d == "SYRMIL" && c.starts_with("19")),
+        "{got:?}"
+    );
+}

@@ -922,12 +922,14 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
                     && v.tokens.clone().all(|i| !is_finite(&an.tokens[i].pos))
             });
         // "A statement issued by the Iranian foreign ministry condemned …":
-        // a document speaks for its author.
+        // a document speaks for its author; "the missiles fired by the
+        // Israeli military struck …": a weapon strikes for who fired it.
         let document = |v: &Chunk| {
             an.chunks.iter().any(|c| {
+                let head = an.tokens[c.tokens.end - 1].lemma.as_str();
                 c.kind == ChunkKind::Noun
                     && c.tokens.end == v.tokens.start
-                    && DOCUMENTS.contains(&an.tokens[c.tokens.end - 1].lemma.as_str())
+                    && (DOCUMENTS.contains(&head) || PROJECTILES.contains(&head))
             })
         };
         if by_agent.is_some() && participle.is_some_and(document) {
@@ -1472,6 +1474,12 @@ fn bombing_code(words: &[&str]) -> Option<&'static str> {
     })
 }
 
+/// Weapons that act for who fires or drops them ("the missiles fired by
+/// the Israeli military struck a depot").
+const PROJECTILES: &[&str] = &[
+    "missile", "rocket", "shell", "bomb", "drone", "mortar", "grenade", "torpedo",
+];
+
 /// Nouns of documents that speak for their author ("a report released by
 /// Amnesty International accused …").
 const DOCUMENTS: &[&str] = &[
@@ -1730,9 +1738,24 @@ pub(crate) fn code_sentence(
             // army reservists for a war against Iraq": not its own forces.
             let direct = phrase_starting_at(phrases, g.head + 1)
                 .filter(|&t| phrases[t].prep.is_none() && !own(t));
+            // "struck an arms depot of the Syrian army", "shelled positions
+            // of the rebels": force used on what an actor owns is used on
+            // that actor.
+            let forceful = matches!(
+                m.pattern.code.get(..2),
+                Some("15" | "17" | "18" | "19" | "20")
+            );
+            let owner = an
+                .tokens
+                .get(m.end)
+                .filter(|t| forceful && t.lower == "of")
+                .and_then(|_| phrase_starting_at(phrases, m.end + 1))
+                .filter(|&t| !own(t));
             (
                 subj,
-                direct.or_else(|| complement_target(an, phrases, &groups, g, m.end, own)),
+                direct
+                    .or(owner)
+                    .or_else(|| complement_target(an, phrases, &groups, g, m.end, own)),
             )
         } else {
             (subj, m.target)
