@@ -2361,3 +2361,15 @@ fn weapons_strike_for_who_fired_them_and_property_struck_is_its_owners() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_suicide_attack_named_as_subject_past_a_participle_is_a_bombing() {
+    let got = all_triples(
+        "A suicide attack on a convoy belonging to an aid agency killed six people in Kabul.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "AFGUAF" && d == "AFGCVL" && c == "1831"),
+        "{got:?}"
+    );
+}

@@ -1423,13 +1423,19 @@ fn bombing_named(
         r.map(|i| an.tokens[i].lower.as_str()).collect()
     };
     // The subject: the noun phrase before the verb, past the prepositional
-    // phrases after it.
+    // phrases and participles after it ("a suicide attack on a convoy
+    // belonging to the NATO mission has killed …").
+    let participle = |c: &Chunk| {
+        c.kind == ChunkKind::Verb
+            && c.tokens.len() == 1
+            && matches!(an.tokens[c.tokens.start].pos.as_str(), "VBG" | "VBN")
+    };
     let subject = an
         .chunks
         .iter()
         .rev()
         .skip_while(|c| c.tokens.start >= g.tokens.start)
-        .find(|c| c.kind != ChunkKind::Prep)
+        .find(|c| c.kind != ChunkKind::Prep && !participle(c))
         .filter(|c| c.kind == ChunkKind::Noun && no_subject && !g.passive);
     if let Some(code) = subject.and_then(|c| bombing_code(&words(&mut c.tokens.clone()))) {
         return Some(code);
@@ -1459,10 +1465,12 @@ fn bombing_code(words: &[&str]) -> Option<&'static str> {
         "landmine",
         "landmines",
     ];
-    if !words.iter().any(|w| BOMBS.contains(w)) {
+    let has = |ws: &[&str]| words.iter().any(|w| ws.contains(w));
+    // "a suicide attack": a suicide bombing.
+    let suicide_attack = has(&["suicide"]) && has(&["attack", "attacks", "attacker", "attackers"]);
+    if !has(BOMBS) && !suicide_attack {
         return None;
     }
-    let has = |ws: &[&str]| words.iter().any(|w| ws.contains(w));
     Some(if has(&["suicide"]) {
         "1831"
     } else if has(&["car", "truck", "vehicle", "car-bomb", "motorcycle", "bus"]) {
