@@ -638,7 +638,8 @@ fn words_lower<'a>(an: &'a Analysis<'_>, r: &Range<usize>) -> Vec<&'a str> {
 }
 
 /// The sentence's subject when it is a state named alone and no other
-/// state, body or single official is named between it and token `at`: what
+/// state, body, single official or unknown name is named between it and
+/// token `at`: what
 /// "its" and an object "it" there stand for ("Ukraine said Russian forces
 /// shelled its towns"; not "assurances from the Russian government that its
 /// forces …").
@@ -653,16 +654,23 @@ fn subject_state<'a>(
             && a.code.country.is_some()
             && a.tokens.end <= at
     })?;
+    let between = subject.tokens.end..at;
     let nearer = an.mentions.iter().any(|m| {
-        m.tokens.start >= subject.tokens.end
-            && m.tokens.end <= at
+        m.tokens.start >= between.start
+            && m.tokens.end <= between.end
             && match &m.kind {
                 MentionKind::Agent { plural, .. } => !plural,
                 MentionKind::Demonym { .. } => false,
                 _ => true,
             }
     });
-    (!nearer).then_some(subject)
+    // A name the knowledge base does not know may be a state too.
+    let unknown_name = between.clone().any(|i| {
+        an.tokens[i].pos.starts_with("NNP")
+            && an.tokens[i].is_capitalized()
+            && !an.mentions.iter().any(|m| m.tokens.contains(&i))
+    });
+    (!nearer && !unknown_name).then_some(subject)
 }
 
 /// Reads one noun phrase.
