@@ -639,10 +639,9 @@ fn words_lower<'a>(an: &'a Analysis<'_>, r: &Range<usize>) -> Vec<&'a str> {
 
 /// The sentence's subject when it is a state named alone and no other
 /// state, body, single official or unknown name is named between it and
-/// token `at`: what
-/// "its" and an object "it" there stand for ("Ukraine said Russian forces
-/// shelled its towns"; not "assurances from the Russian government that its
-/// forces …").
+/// token `at`: what "its" and an object "it" there stand for ("Ukraine said
+/// Russian forces shelled its towns"; not "assurances from the Russian
+/// government that its forces …").
 fn subject_state<'a>(
     an: &Analysis<'_>,
     current_subject: Option<&'a ActorRef>,
@@ -1486,16 +1485,13 @@ fn read_core(
             };
             // "U.N. Secretary-General Kofi Annan": a title naming a role in
             // the person's own international body gives that role.
-            let code = match mentions_in(&(r.start..last)).find_map(|m| match m.kind {
-                MentionKind::Org { code: title } => Some(title),
-                _ => None,
-            }) {
+            let code = match title_org {
                 Some(title)
                     if code.country.is_none()
                         && title.full.len() > code.full.len()
                         && title.full.starts_with(&code.full) =>
                 {
-                    title.clone()
+                    title
                 }
                 _ => code,
             };
@@ -1580,9 +1576,9 @@ fn read_core(
                     return Some(reading(vec![a], PhraseKind::Actors));
                 }
             }
-            // "Australian VC recipient Ben Roberts-Smith", "British
-            // financier William Browder": a personal name after a
-            // description naming a country is one of its people.
+            // "Australian VC recipient Ben Roberts-Smith", "former Germany
+            // defender Christoph Metzelder": a personal name after a
+            // lowercase description naming a country is one of its people.
             let described = r.end - name_start >= 2
                 && name_start > r.start
                 && matches!(toks[name_start - 1].pos.as_str(), "NN" | "NNS" | "JJ")

@@ -1601,9 +1601,7 @@ pub(crate) fn code_sentence(
                     negated: false,
                     future: false,
                     attributed_to: None,
-                    // The score of a pattern with a target and one literal
-                    // word, less 0.1 for an actor read from context.
-                    confidence: if resolved { 0.65 } else { 0.75 },
+                    confidence: inferred_confidence(resolved),
                 });
             }
             decide(format!(
@@ -2076,6 +2074,18 @@ pub(crate) fn code_sentence(
     found
 }
 
+/// The score of an event the coder infers from a report (a demand from "X
+/// said Y must …", an accusation from "X claimed Y attacked …"): that of a
+/// pattern with a target and one literal word, less 0.1 for an actor read
+/// from context.
+fn inferred_confidence(resolved: bool) -> f32 {
+    if resolved {
+        0.65
+    } else {
+        0.75
+    }
+}
+
 /// Reporting verbs that make the report of a hostile act an accusation of
 /// its author, or a claim of responsibility when the reporter is the author.
 const CLAIMING: &[&str] = &["claim", "allege", "charge"];
@@ -2112,19 +2122,19 @@ fn claimed_acts(
             .is_some_and(|r| r >= 13)
     };
     let country = |a: &ActorRef| a.code.country.clone();
+    // Accused or claimed against: an actor of a known country, or a
+    // transnational one ("ISIL"), never the unidentified attackers.
+    let known = |a: &ActorRef| {
+        !a.guessed_country
+            && (a.code.country.is_some()
+                || a.code
+                    .sector
+                    .as_deref()
+                    .is_some_and(|s| s != UNIDENTIFIED_SECTOR))
+    };
     let mut out: Vec<Found> = Vec::new();
     for f in found {
         let is_reported = Some(f.trigger.start) == reported && f.attributed_to.is_some();
-        // Accused or claimed against: an actor of a known country, or a
-        // transnational one ("ISIL"), never the unidentified attackers.
-        let known = |a: &ActorRef| {
-            !a.guessed_country
-                && (a.code.country.is_some()
-                    || a.code
-                        .sector
-                        .as_deref()
-                        .is_some_and(|s| s != UNIDENTIFIED_SECTOR))
-        };
         if !is_reported || f.negated || f.future || !hostile(&f.code) || !known(&f.source) {
             continue;
         }
@@ -2156,9 +2166,7 @@ fn claimed_acts(
             negated: false,
             future: false,
             attributed_to: None,
-            // The score of a pattern with a target and one literal word,
-            // less 0.1 for an actor read from context.
-            confidence: if resolved { 0.65 } else { 0.75 },
+            confidence: inferred_confidence(resolved),
         });
     }
     out

@@ -382,7 +382,7 @@ fn run(
 
 /// Actors named without a country whose country was guessed from the
 /// story take the country of a place the sentence ties them to: the place
-/// right after them ("the rebels in Darfur", "militants from Chechnya"),
+/// right after them ("the rebels in Aleppo", "militants from Chechnya"),
 /// else, for a target, the place the event happened, named after the
 /// trigger in the same clause with no verb in between ("four children were
 /// killed in Israeli shelling in the Gaza Strip"). A reading of the
@@ -408,13 +408,12 @@ fn place_countries(
             .clone()
             .filter(|c| p.rank > 0 && written && ctx.weight(c) > 0)
     };
-    // "the rebels in Darfur": the place right after the actor.
+    // "the rebels in Aleppo": the place right after the actor.
     let placed = |a: &actors::ActorRef| {
         let at = a.tokens.end;
-        let prep = an
-            .tokens
+        an.tokens
             .get(at)
-            .is_some_and(|t| matches!(t.lower.as_str(), "in" | "from"));
+            .filter(|t| matches!(t.lower.as_str(), "in" | "from"))?;
         let start = if an.tokens.get(at + 1).is_some_and(|t| t.lower == "the") {
             at + 2
         } else {
@@ -422,7 +421,7 @@ fn place_countries(
         };
         places
             .iter()
-            .find(|p| prep && p.tokens.start == start)
+            .find(|p| p.tokens.start == start)
             .and_then(country)
     };
     // No verb or relative pronoun in between: "helped the militants who
