@@ -2373,3 +2373,11 @@ fn a_suicide_attack_named_as_subject_past_a_participle_is_a_bombing() {
         "{got:?}"
     );
 }
+
+#[test]
+fn calling_for_sanctions_against_a_state_disapproves_of_it() {
+    assert_eq!(
+        triples("Canada called for sanctions against Russia over the poisoning."),
+        vec![t("CAN", "RUS", "110")]
+    );
+}

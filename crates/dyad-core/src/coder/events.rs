@@ -1085,7 +1085,9 @@ fn shared_subject(
 
 /// Every (source, target) dyad of two actor lists (coordinations are
 /// distributive), leaving out an actor acting on itself and a state's own
-/// actors acting on the state as a whole ("He [JPNGOV] visited Japan").
+/// apparatus (or an actor whose country the context gave) acting on the
+/// state as a whole ("He [JPNGOV] visited Japan"; its opposition calling
+/// for sanctions on it stays).
 pub(super) fn directed_pairs(
     sources: &[ActorRef],
     targets: &[ActorRef],
@@ -1095,7 +1097,8 @@ pub(super) fn directed_pairs(
         for t in targets {
             let own_country = t.code.sector.is_none()
                 && t.code.country.is_some()
-                && s.code.country == t.code.country;
+                && s.code.country == t.code.country
+                && (state_apparatus(s) || s.resolved);
             if s.code != t.code && !own_country {
                 pairs.push((s.clone(), Some(t.clone())));
             }
@@ -2175,16 +2178,22 @@ fn claimed_acts(
 /// Sectors of a state's own apparatus.
 const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
 
+/// True for a state or its apparatus: no sector, or one of
+/// [`STATE_SECTORS`].
+fn state_apparatus(a: &ActorRef) -> bool {
+    a.code
+        .sector
+        .as_deref()
+        .is_none_or(|s| STATE_SECTORS.contains(&s))
+}
+
 /// True when two actors of one country are on the same side: the state
-/// (no sector, or sectors of its apparatus) or the same non-state sector
-/// ("the army" and "the rebels" of one country are not).
+/// and its apparatus, or the same non-state sector ("the army" and "the
+/// rebels" of one country are not).
 fn same_side(a: &ActorRef, b: &ActorRef) -> bool {
-    fn side(x: &ActorRef) -> Option<&str> {
-        match x.code.sector.as_deref() {
-            None => Some("STATE"),
-            Some(s) if STATE_SECTORS.contains(&s) => Some("STATE"),
-            other => other,
-        }
+    match (state_apparatus(a), state_apparatus(b)) {
+        (true, true) => true,
+        (false, false) => a.code.sector == b.code.sector,
+        _ => false,
     }
-    side(a) == side(b)
 }
