@@ -2381,3 +2381,15 @@ fn calling_for_sanctions_against_a_state_disapproves_of_it() {
         vec![t("CAN", "RUS", "110")]
     );
 }
+
+#[test]
+fn an_acronym_said_as_a_word_matches_in_title_case() {
+    let got = triples("Farc rebels attacked a Colombian army patrol.");
+    assert!(
+        got.iter().any(|(s, d, _)| s == "COLREB" && d == "COLMIL"),
+        "{got:?}"
+    );
+    // Unless the title-case form is a name of its own ("Sadr City").
+    let got = all_triples("Gunmen in Sadr City attacked an Iraqi army patrol.");
+    assert!(got.iter().all(|(s, _, _)| !s.starts_with("ESH")), "{got:?}");
+}

@@ -126,7 +126,16 @@ enum CaseRule {
     Capitalized,
     /// Exactly as written (short acronyms).
     Exact,
+    /// Exactly as written, or in title case as British style writes an
+    /// acronym said as a word ("NATO" or "Nato", "FARC" or "Farc").
+    Acronym,
 }
+
+/// Acronyms whose title-case form is a common word or name ("Pace",
+/// "Arena", "Sana'a", "Sadr City"): matched only as written.
+const TITLE_CASE_COLLISIONS: &[&str] = &[
+    "ALBA", "AMIS", "ARENA", "JANA", "KUNA", "PACE", "SADR", "SANA", "WAFA",
+];
 
 /// Where a lexicon entry was defined: a source file (index into the
 /// knowledge base's list of loaded files) and a line (0 when unknown).
@@ -171,7 +180,8 @@ pub(crate) struct Lexicon {
 
 impl Lexicon {
     /// Adds a name-like phrase (country, place, organisation). Names only
-    /// match capitalised words; short all-capital acronyms only match exactly.
+    /// match capitalised words; short all-capital acronyms match as written,
+    /// those of four or five letters also in title case ("Nato").
     pub fn add(&mut self, phrase: &Phrase, kind: MentionKind, origin: Origin) {
         let surface = &phrase.words;
         if surface.is_empty() {
@@ -180,10 +190,12 @@ impl Lexicon {
         let short_acronym = surface.len() == 1
             && surface[0].chars().count() <= 5
             && surface[0].chars().all(|c| c.is_ascii_uppercase());
-        let case = if short_acronym {
-            CaseRule::Exact
-        } else {
+        let case = if !short_acronym {
             CaseRule::Capitalized
+        } else if surface[0].len() >= 4 && !TITLE_CASE_COLLISIONS.contains(&surface[0].as_str()) {
+            CaseRule::Acronym
+        } else {
+            CaseRule::Exact
         };
         self.push(surface.clone(), case, kind, origin);
     }
@@ -339,6 +351,11 @@ impl Lexicon {
                     })
             }
             CaseRule::Exact => window.iter().zip(&entry.surface).all(|(t, s)| &t.word == s),
+            CaseRule::Acronym => window.iter().zip(&entry.surface).all(|(t, s)| {
+                let mut cs = t.word.chars();
+                &t.word == s
+                    || cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+            }),
         }
     }
 
