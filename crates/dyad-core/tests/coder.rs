@@ -2393,3 +2393,23 @@ fn an_acronym_said_as_a_word_matches_in_title_case() {
     let got = all_triples("Gunmen in Sadr City attacked an Iraqi army patrol.");
     assert!(got.iter().all(|(s, _, _)| !s.starts_with("ESH")), "{got:?}");
 }
+
+#[test]
+fn a_visitors_title_and_who_after_a_prepositional_object() {
+    // "visiting" before a title is no verb: the visitor is the target.
+    let got =
+        triples("Egypt's president held talks with visiting Kenyan President Uhuru Kenyatta.");
+    assert!(
+        got.iter().any(|(s, d, _)| s == "EGYGOV" && d == "KENGOV"),
+        "{got:?}"
+    );
+    // "who" after a prepositional object names that person.
+    let got = triples(
+        "Abbas won support from British Prime Minister Tony Blair, who urged Israel to ease the blockade.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "GBRGOV" && d == "ISR" && c.starts_with("02")),
+        "{got:?}"
+    );
+}

@@ -766,10 +766,14 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
     // the phrase before the pronoun is its subject, whatever clause that
     // phrase is in.
     let mut relative = false;
+    // "… from Prime Minister Tony Blair, who appealed": "who" names a
+    // person, even one in a prepositional phrase.
+    let mut who = false;
     while k > 0 {
         let t = &an.tokens[k - 1];
         if t.pos.starts_with("RB") || t.pos == "WDT" || t.pos == "WP" || t.lower == "that" {
             relative |= !t.pos.starts_with("RB");
+            who |= t.lower == "who";
             k -= 1;
         } else if let Some(open) = (t.lower == ")")
             .then(|| {
@@ -844,6 +848,8 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
                 {
                     return Some(p)
                 }
+                // ("the bishop of San Salvador, who": the head before "of").
+                Some(prep) if who && an.tokens[prep].lower != "of" => return Some(p),
                 // "forces backed by Russian warplanes continued": a
                 // participle's agent, skipped with the participle below.
                 Some(prep) if prep > 0 => {

@@ -226,6 +226,18 @@ impl Tagger {
                 out[i].pos = "JJ".to_string();
                 out[i].lemma = out[i].lower.clone();
             }
+            // "talks with the visiting Chinese premier", "a lawsuit against
+            // visiting Saudi Crown Prince …": a visitor's title, not a verb.
+            let determined = i > 0 && matches!(out[i - 1].pos.as_str(), "DT" | "IN" | "PRP$");
+            if out[i].lower == "visiting"
+                && determined
+                && out
+                    .get(i + 1)
+                    .is_some_and(|n| n.pos.starts_with("NNP") || n.pos == "JJ")
+            {
+                out[i].pos = "JJ".to_string();
+                out[i].lemma = out[i].lower.clone();
+            }
             // "rioted following a demonstration", "ten people, including
             // two children": these "-ing" words are prepositions unless a
             // form of "be" makes them the verb ("is following the talks").
