@@ -767,7 +767,7 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
     // phrase is in.
     let mut relative = false;
     // "… from Prime Minister Tony Blair, who appealed": "who" names a
-    // person, even one in a prepositional phrase.
+    // person, even a named one in a prepositional phrase.
     let mut who = false;
     while k > 0 {
         let t = &an.tokens[k - 1];
@@ -848,8 +848,15 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
                 {
                     return Some(p)
                 }
-                // ("the bishop of San Salvador, who": the head before "of").
-                Some(prep) if who && an.tokens[prep].lower != "of" => return Some(p),
+                // ("the bishop of San Salvador, who": the head before "of";
+                // "a woman linked to Al-Qaeda who": a body is no "who").
+                Some(prep)
+                    if who
+                        && an.tokens[prep].lower != "of"
+                        && phrases[p].members.iter().all(|a| a.name.is_some()) =>
+                {
+                    return Some(p)
+                }
                 // "forces backed by Russian warplanes continued": a
                 // participle's agent, skipped with the participle below.
                 Some(prep) if prep > 0 => {
