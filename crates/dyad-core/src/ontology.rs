@@ -15,12 +15,17 @@ pub struct CameoCode {
     pub name: String,
 }
 
+/// The root of a CAMEO code as a number (`"1831"` → 18); `None` for a
+/// malformed code.
+pub fn root(code: &str) -> Option<u8> {
+    code.get(..2)?.parse().ok()
+}
+
 /// Quad class of a CAMEO code in the GDELT convention: 1 verbal cooperation
 /// (roots 01–05), 2 material cooperation (06–08), 3 verbal conflict (09–13),
 /// 4 material conflict (14–20). Returns `None` for a malformed code.
 pub fn quad_class(code: &str) -> Option<u8> {
-    let root: u8 = code.get(..2)?.parse().ok()?;
-    match root {
+    match root(code)? {
         1..=5 => Some(1),
         6..=8 => Some(2),
         9..=13 => Some(3),

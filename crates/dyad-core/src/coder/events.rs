@@ -1763,10 +1763,7 @@ pub(crate) fn code_sentence(
             // "struck an arms depot of the Syrian army", "shelled positions
             // of the rebels": force used on what an actor owns is used on
             // that actor.
-            let forceful = matches!(
-                m.pattern.code.get(..2),
-                Some("15" | "17" | "18" | "19" | "20")
-            );
+            let forceful = matches!(crate::ontology::root(&m.pattern.code), Some(15 | 17..=20));
             let owner = an
                 .tokens
                 .get(m.end)
@@ -1860,9 +1857,7 @@ pub(crate) fn code_sentence(
         // A bomb or an explosion named as the subject ("a roadside bomb
         // killed …") or after the verb ("were killed in a car bombing",
         // "wounded two soldiers in a bomb attack").
-        let violent = ["18", "19", "20"]
-            .iter()
-            .any(|r| m.pattern.code.starts_with(r));
+        let violent = matches!(crate::ontology::root(&m.pattern.code), Some(18..=20));
         let device = violent
             .then(|| bombing_named(an, g, m.end, source.is_none()))
             .flatten();
@@ -2132,11 +2127,7 @@ fn claimed_acts(
         return Vec::new();
     }
     let claiming = CLAIMING.contains(&verb);
-    let hostile = |code: &str| {
-        code.get(..2)
-            .and_then(|r| r.parse::<u8>().ok())
-            .is_some_and(|r| r >= 13)
-    };
+    let hostile = |code: &str| matches!(crate::ontology::root(code), Some(13..=20));
     let country = |a: &ActorRef| a.code.country.clone();
     // Accused or claimed against: an actor of a known country, or a
     // transnational one ("ISIL"), never the unidentified attackers.

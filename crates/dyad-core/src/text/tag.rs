@@ -218,23 +218,19 @@ impl Tagger {
             // "Syrian armed forces", "unidentified gunmen": a participle
             // that news uses as an adjective, before a noun and not after
             // a form of "be" or "have", is one.
-            if ADJECTIVE_PARTICIPLES.contains(&out[i].lower.as_str())
+            let participle = ADJECTIVE_PARTICIPLES.contains(&out[i].lower.as_str())
                 && matches!(out[i].pos.as_str(), "VBN" | "VBD")
                 && !(i > 0 && matches!(out[i - 1].lemma.as_str(), "be" | "have"))
-                && precedes_noun(&out, i)
-            {
-                out[i].pos = "JJ".to_string();
-                out[i].lemma = out[i].lower.clone();
-            }
+                && precedes_noun(&out, i);
             // "talks with the visiting Chinese premier", "a lawsuit against
             // visiting Saudi Crown Prince …": a visitor's title, not a verb.
-            let determined = i > 0 && matches!(out[i - 1].pos.as_str(), "DT" | "IN" | "PRP$");
-            if out[i].lower == "visiting"
-                && determined
+            let visiting = out[i].lower == "visiting"
+                && i > 0
+                && matches!(out[i - 1].pos.as_str(), "DT" | "IN" | "PRP$")
                 && out
                     .get(i + 1)
-                    .is_some_and(|n| n.pos.starts_with("NNP") || n.pos == "JJ")
-            {
+                    .is_some_and(|n| n.pos.starts_with("NNP") || n.pos == "JJ");
+            if participle || visiting {
                 out[i].pos = "JJ".to_string();
                 out[i].lemma = out[i].lower.clone();
             }
