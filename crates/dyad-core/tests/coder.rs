@@ -117,6 +117,21 @@ fn future_consultation_is_intent_to_meet() {
     assert_eq!(ev[0].modality, Modality::Future);
     let past = events("The Chinese foreign minister met with Japan's prime minister.");
     assert_eq!(past[0].cameo, "040");
+    // A scheduled meeting is reported as the meeting, still in the future:
+    // nobody expressed an intent.
+    for text in [
+        "The Chinese foreign minister is scheduled to meet Japan's prime minister.",
+        "The Chinese foreign minister is due to visit Japan next week.",
+    ] {
+        let ev = events(text);
+        assert!(
+            ev.iter()
+                .any(|e| e.cameo.starts_with("04") && e.modality == Modality::Future),
+            "{text}: {ev:?}"
+        );
+    }
+    let planned = events("The Chinese foreign minister plans to meet Japan's prime minister.");
+    assert_eq!(planned[0].cameo, "036");
 }
 
 #[test]

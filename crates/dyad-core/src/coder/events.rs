@@ -16,6 +16,7 @@
 //!   codes it, an intent (03x: "will meet" → 036, "will release" → 0353) or
 //!   a threat (13x: "will break relations" → 1313, "will attack" → 138),
 //!   and a denied intent is a refusal (12x: "will not accept refugees" → 1223);
+//!   a meeting reported as scheduled ("is due to visit") stays a meeting;
 //! - lists never explode: a verb yields at most [`MAX_EVENTS_PER_VERB`] events.
 
 use super::actors::{ActorRef, Phrase, PhraseKind};
@@ -1307,8 +1308,23 @@ const FUTURE_FRAMES: &[&str] = &[
 /// The code of a bare announced intent ("agreed to", "promised to").
 const GENERIC_INTENT: &str = "030";
 
-/// Adjectives that make "be" such a frame ("is ready to lift the ban").
-const READY: &[&str] = &["ready", "willing", "prepared", "keen", "eager", "poised"];
+/// Adjectives that make "be" such a frame ("is ready to lift the ban",
+/// "is due to visit").
+const READY: &[&str] = &["ready", "willing", "prepared", "keen", "eager", "poised", "due"];
+
+/// Frames that report a fixed schedule, not what the subject says it
+/// intends ("is scheduled to meet", "is due to visit", "is set to attend").
+const SCHEDULE_FRAMES: &[&str] = &["schedule", "slate", "set", "due"];
+
+/// True when frame group `f` reports a schedule ([`SCHEDULE_FRAMES`]): a
+/// scheduled meeting is coded as the meeting (04x, future), since nobody
+/// expresses an intent to meet (036).
+fn schedules(an: &Analysis<'_>, frame: &VerbGroup) -> bool {
+    let lemma = an.tokens[frame.head].lemma.as_str();
+    let adjective = an.tokens.get(frame.tokens.end).map(|t| t.lower.as_str());
+    SCHEDULE_FRAMES.contains(&lemma) && (frame.passive || lemma != "set")
+        || lemma == "be" && adjective == Some("due")
+}
 
 /// The verb group right before infinitive group `gi` when it is one of
 /// [`FUTURE_FRAMES`] or "be" with one of [`READY`] (not itself an
@@ -2008,7 +2024,9 @@ pub(crate) fn code_sentence(
         // "Uganda denied that its troops had crossed into Kenya": what is
         // denied is not affirmed.
         negated ^= denied(an, &groups, gi);
-        if future && (!kb.has_legacy_verbs() || code.starts_with("04")) {
+        let scheduled_meeting =
+            code.starts_with("04") && frame.is_some_and(|f| schedules(an, &groups[f]));
+        if future && (!kb.has_legacy_verbs() || code.starts_with("04")) && !scheduled_meeting {
             // A reversed code ("---:072") turns its coded half.
             let (back, event) = match code.split_once(':') {
                 Some(("---", b)) => ("---:", b),
