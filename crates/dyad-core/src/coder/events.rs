@@ -1310,7 +1310,9 @@ const GENERIC_INTENT: &str = "030";
 
 /// Adjectives that make "be" such a frame ("is ready to lift the ban",
 /// "is due to visit").
-const READY: &[&str] = &["ready", "willing", "prepared", "keen", "eager", "poised", "due"];
+const READY: &[&str] = &[
+    "ready", "willing", "prepared", "keen", "eager", "poised", "due",
+];
 
 /// Frames that report a fixed schedule, not what the subject says it
 /// intends ("is scheduled to meet", "is due to visit", "is set to attend").

@@ -43,6 +43,27 @@ impl Tagged {
     }
 }
 
+/// A name typed with a slipped shift key ("iSrael", "eGypt") in title
+/// case; other words as they are. Only words of four or more letters whose
+/// one capital is the second letter; brand names of that shape ("iPhone",
+/// "eBay") become title case too, which keeps them names.
+fn fix_case(word: String) -> String {
+    let mut chars = word.chars();
+    let odd = chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && word.len() >= 4
+        && word.chars().all(|c| c.is_ascii_alphabetic())
+        && chars.filter(char::is_ascii_uppercase).count() == 1
+        && word.chars().nth(1).is_some_and(|c| c.is_ascii_uppercase());
+    if !odd {
+        return word;
+    }
+    let lower = word.to_ascii_lowercase();
+    let mut cs = lower.chars();
+    cs.next()
+        .map(|c| c.to_ascii_uppercase().to_string() + cs.as_str())
+        .unwrap_or(lower)
+}
+
 /// The tagger with its lexicon, built once and shared.
 pub struct Tagger {
     inner: english_pos_tagger::Tagger,
@@ -124,7 +145,7 @@ impl Tagger {
                     TokenKind::Punct => "punctuation",
                     TokenKind::Word | TokenKind::Abbreviation => "word",
                 };
-                english_pos_tagger::Token::new(fold_quotes(t.text(text)), kind)
+                english_pos_tagger::Token::new(fix_case(fold_quotes(t.text(text))), kind)
             })
             .collect();
         let tagged = self.inner.tag(input);
@@ -363,6 +384,15 @@ mod tests {
         assert_eq!((invited.1.as_str(), invited.2.as_str()), ("VBN", "invite"));
         let pushing = &t[8];
         assert_eq!((pushing.1.as_str(), pushing.2.as_str()), ("VBG", "push"));
+    }
+
+    #[test]
+    fn a_name_typed_with_a_slipped_shift_key_is_a_name() {
+        let t = tags("They want to help iSrael and meet McDonald in Oslo.");
+        assert_eq!((t[4].0.as_str(), t[4].1.as_str()), ("Israel", "NNP"));
+        assert_eq!(t[7].0, "McDonald");
+        assert_eq!(fix_case("rEd".to_string()), "rEd");
+        assert_eq!(fix_case("help".to_string()), "help");
     }
 
     #[test]
