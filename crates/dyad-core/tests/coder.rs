@@ -2287,8 +2287,19 @@ fn victims_named_without_a_country_are_of_the_place_they_were_hit() {
 
 #[test]
 fn claiming_a_hostile_act_accuses_its_author_or_claims_responsibility() {
-    let got = triples("Georgia claimed that Russian troops had shelled the village of Ergneti.");
+    let text = "Georgia claimed that Russian troops had shelled the village of Ergneti.";
+    let got = triples(text);
     assert!(got.contains(&t("GEO", "RUSMIL", "112")), "{got:?}");
+    // The accusation does not make the alleged shelling a fact: it is
+    // listed only under the default threshold.
+    assert!(got.iter().all(|(s, _, _)| s != "RUSMIL"), "{got:?}");
+    let every = all_events(text);
+    assert!(
+        every
+            .iter()
+            .any(|e| e.source.code == "RUSMIL" && e.cameo.starts_with("19") && e.confidence < 0.1),
+        "{every:?}"
+    );
     let got = triples("Iran claimed that its forces had shelled Kurdish rebels in Iraq.");
     assert!(
         got.iter().any(|(s, _, c)| s == "IRN" && c == "015"),

@@ -2100,10 +2100,27 @@ pub(crate) fn code_sentence(
         // ISIL had attacked Iraq"), not a clause inside it.
         let reported = groups.get(agi + 1).map(|g| g.tokens.start);
         let claims = claimed_acts(an, &groups[agi], reported, speaker, &found);
+        // An allegation ("claimed", "alleged") coded as the accusation it
+        // is does not "in any way imply that the alleged events have taken
+        // place" (CAMEO 112): what it reports falls below the default
+        // threshold.
+        let alleges = CLAIMING.contains(&an.tokens[groups[agi].head].lemma.as_str());
+        if alleges && claims.iter().any(|c| c.code == "112") {
+            let after = groups[agi].tokens.end;
+            for f in found
+                .iter_mut()
+                .filter(|f| f.attributed_to.is_some() && f.trigger.start >= after)
+            {
+                f.confidence = f.confidence.min(ALLEGED_CONFIDENCE);
+            }
+        }
         found.extend(claims);
     }
     found
 }
+
+/// The score of an act reported only as another's allegation.
+const ALLEGED_CONFIDENCE: f32 = 0.05;
 
 /// The score of an event the coder infers from a report (a demand from "X
 /// said Y must …", an accusation from "X claimed Y attacked …"): that of a
