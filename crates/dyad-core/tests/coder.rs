@@ -82,6 +82,11 @@ fn compound_subject_without_target_is_reciprocal() {
         triples("India and Pakistan clashed along the border."),
         [t("IND", "PAK", "190"), t("PAK", "IND", "190")]
     );
+    // Seeking closer ties is an intent to cooperate, with each other.
+    assert_eq!(
+        triples("Brazil and Chile are seeking to deepen their partnership in mining."),
+        [t("BRA", "CHL", "030"), t("CHL", "BRA", "030")]
+    );
 }
 
 #[test]
