@@ -1032,8 +1032,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Direction for a bare expression in a unit that looks back by default
-    /// (weekdays, quarters, halves).
+    /// Direction for a bare weekday, which looks back unless the clause is
+    /// in the future.
     fn dir_back_default(&self) -> Dir {
         match self.tense {
             Tense::Future => Dir::FwdIncl,
@@ -2281,8 +2281,11 @@ impl<'a> Parser<'a> {
         (1..=4).contains(&n).then_some((k, n))
     }
 
+    /// A bare quarter is the current one or the last of that number, in
+    /// any tense: "will report third-quarter results" in October is about
+    /// the quarter just ended.
     fn resolve_quarter(&self, q: i64) -> i64 {
-        pick(self.cur_quarter(), q - 1, 4, self.dir_back_default())
+        pick(self.cur_quarter(), q - 1, 4, Dir::BackIncl)
     }
 
     /// A year given before a quarter: "this year's", "1989's", "the 1988".
@@ -2405,7 +2408,7 @@ impl<'a> Parser<'a> {
         }
         let v = match year {
             Some(y) => y * 2 + h - 1,
-            None => pick(self.cur_half(), h - 1, 2, self.dir_back_default()),
+            None => pick(self.cur_half(), h - 1, 2, Dir::BackIncl),
         };
         Some((e, V::Half(v)))
     }
@@ -2886,9 +2889,10 @@ mod tests {
             n("the fourth quarter", Tense::Present).as_deref(),
             Some("2020-Q4")
         );
+        // Results "will be reported" for the quarter just ended.
         assert_eq!(
             n("the fourth quarter", Tense::Future).as_deref(),
-            Some("2021-Q4")
+            Some("2020-Q4")
         );
         assert_eq!(
             n("last quarter", Tense::Present).as_deref(),

@@ -1051,13 +1051,30 @@ fn a_named_body_of_an_organisation_or_state_is_that_actor() {
 
 #[test]
 fn what_a_subject_plans_or_is_scheduled_to_do_is_an_announced_action() {
-    let ev = events("The Brazilian president is scheduled to visit Chile next week.");
-    let visit = ev
-        .iter()
-        .find(|e| e.source.code == "BRAGOV" && e.target.as_ref().is_some_and(|t| t.code == "CHL"))
-        .unwrap_or_else(|| panic!("{ev:?}"));
-    assert_eq!(visit.cameo, "036", "{visit:?}");
-    assert_eq!(visit.modality, Modality::Future);
+    // A plan is an intent (036), stated now; a schedule is the visit
+    // itself, to come.
+    for (text, code, modality) in [
+        (
+            "The Brazilian president plans to visit Chile next week.",
+            "036",
+            Modality::Asserted,
+        ),
+        (
+            "The Brazilian president is scheduled to visit Chile next week.",
+            "042",
+            Modality::Future,
+        ),
+    ] {
+        let ev = events(text);
+        let visit = ev
+            .iter()
+            .find(|e| {
+                e.source.code == "BRAGOV" && e.target.as_ref().is_some_and(|t| t.code == "CHL")
+            })
+            .unwrap_or_else(|| panic!("{ev:?}"));
+        assert_eq!(visit.cameo, code, "{visit:?}");
+        assert_eq!(visit.modality, modality);
+    }
     let got = triples("Germany wants to attack Denmark.");
     assert_eq!(got, [t("DEU", "DNK", "1384")]);
 }

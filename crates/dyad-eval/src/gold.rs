@@ -114,6 +114,19 @@ pub struct TimexItem {
     pub value: String,
     /// The expression as written.
     pub text: String,
+    /// The sentence it was written in, when the TimeML document is found
+    /// next to the gold table (`tml/<doc>`): its tense decides between a
+    /// past and a future "Monday" or "December".
+    pub context: Option<TimexContext>,
+}
+
+/// The sentence of a TIMEX3 expression and where the expression starts in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimexContext {
+    /// The sentence, tags removed.
+    pub sentence: String,
+    /// Byte offset of the expression in `sentence`.
+    pub start: usize,
 }
 
 /// An event verb in a text with the place mention(s) that locate it.

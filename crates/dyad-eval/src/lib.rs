@@ -59,6 +59,7 @@ pub mod petrarch;
 pub mod read;
 pub mod report;
 pub mod text;
+pub mod timeml;
 pub mod timex;
 pub mod triples;
 
@@ -72,8 +73,10 @@ pub use report::SetReport;
 use dyad_core::{Document, Event};
 use jiff::civil::Date;
 
-/// A date normaliser: `(expression, anchor date) → TIMEX3 value`.
-pub type Normalizer<'a> = &'a (dyn Fn(&str, Date) -> Option<String> + Sync);
+/// A date normaliser: `(expression, anchor date, its sentence when known)
+/// → TIMEX3 value`.
+pub type Normalizer<'a> =
+    &'a (dyn Fn(&str, Date, Option<&gold::TimexContext>) -> Option<String> + Sync);
 /// An event locator: `(text, event verb) → place mention`.
 pub type Locator<'a> = &'a (dyn Fn(&str, &str) -> Option<String> + Sync);
 
@@ -193,6 +196,12 @@ pub fn evaluate(file: &GoldFile, ev: &Evaluator<'_>) -> SetReport {
                      and skipped"
                         .into(),
                 );
+                let read = items.iter().filter(|i| i.context.is_some()).count();
+                r.notes.push(format!(
+                    "{read} of {} expressions normalised with the tense of their sentence \
+                     (from the TimeML documents in tml/); the others without",
+                    items.len()
+                ));
                 r
             }
             None => {

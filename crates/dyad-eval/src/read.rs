@@ -88,7 +88,11 @@ pub fn read_file(path: &Path, format: Option<Format>) -> Result<GoldFile, EvalEr
             Format::detect(path, first).ok_or(EvalError::UnknownFormat { path: name.clone() })?
         }
     };
-    read_str(&name, &text, format)
+    let mut file = read_str(&name, &text, format)?;
+    if let (Gold::Timex(items), Some(dir)) = (&mut file.gold, path.parent()) {
+        crate::timeml::attach_contexts(items, &dir.join("tml"));
+    }
+    Ok(file)
 }
 
 /// Reads gold records of a known format from a string; `name` is used in
@@ -656,6 +660,7 @@ impl Reader<'_> {
                 kind: cell(4).to_ascii_uppercase(),
                 value: cell(5),
                 text: cell(6),
+                context: None,
             });
         }
         Ok(items)

@@ -1,6 +1,6 @@
 //! Scoring of date normalisation against TimeBank TIMEX3 values.
 
-use crate::gold::TimexItem;
+use crate::gold::{TimexContext, TimexItem};
 use crate::report::{Mistake, Section, SetReport, Value};
 use jiff::civil::Date;
 
@@ -15,7 +15,7 @@ pub fn score_timex(
     set: &str,
     format: &str,
     items: &[TimexItem],
-    normalize: &dyn Fn(&str, Date) -> Option<String>,
+    normalize: &dyn Fn(&str, Date, Option<&TimexContext>) -> Option<String>,
 ) -> SetReport {
     let mut report = SetReport::new(set, format);
     let (mut dates, mut answered, mut correct) = (0, 0, 0);
@@ -41,7 +41,7 @@ pub fn score_timex(
             }
         }
         dates += 1;
-        let got = normalize(&item.text, item.dct);
+        let got = normalize(&item.text, item.dct, item.context.as_ref());
         answered += usize::from(got.is_some());
         if got.as_deref() == Some(item.value.as_str()) {
             correct += 1;
@@ -104,6 +104,7 @@ mod tests {
             kind: kind.into(),
             value: value.into(),
             text: text.into(),
+            context: None,
         }
     }
 
@@ -116,7 +117,7 @@ mod tests {
             item("DURATION", "P1W", "a week"),
             item("TIME", "1998-01-08TEV", "this evening"),
         ];
-        let toy = |text: &str, dct: Date| match text {
+        let toy = |text: &str, dct: Date, _: Option<&TimexContext>| match text {
             "today" => Some(dct.to_string()),
             "yesterday" => Some("1998-01-06".to_string()),
             _ => None,

@@ -461,7 +461,9 @@ fn missing_tools_are_reported_not_scored() {
     let r = evaluate(&timex, &ev);
     assert!(r.sections.is_empty());
     assert!(r.notes[0].contains("date normaliser not available"));
-    let normalize = |_: &str, d: jiff::civil::Date| Some(d.year().to_string());
+    let normalize = |_: &str, d: jiff::civil::Date, _: Option<&dyad_eval::gold::TimexContext>| {
+        Some(d.year().to_string())
+    };
     let r = evaluate(
         &timex,
         &Evaluator {

@@ -2,6 +2,8 @@
 
 use anyhow::{Context, Result};
 use clap::Args;
+use dyad_core::time::Tense;
+use dyad_eval::gold::TimexContext;
 use dyad_eval::location::CoderLocator;
 use dyad_eval::{evaluate, read_file, Evaluator, Floors, Format};
 use std::path::PathBuf;
@@ -96,8 +98,28 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     let min_confidence = args.min_confidence;
     let coder =
         |doc: &dyad_core::Document| dyad_core::code_document_with(doc, &kb, min_confidence).events;
-    let normalize =
-        |text: &str, anchor: jiff::civil::Date| dyad_core::time::normalize(text, anchor);
+    let normalize = |text: &str, anchor: jiff::civil::Date, context: Option<&TimexContext>| {
+        let Some(c) = context else {
+            return dyad_core::time::normalize(text, anchor);
+        };
+        let tagged = kb.tag(&c.sentence);
+        // The tokens of the expression (as written in the gold table).
+        let end = c.start + text.len();
+        let first = tagged.iter().position(|t| t.token.end > c.start);
+        let last = tagged.iter().rposition(|t| t.token.start < end);
+        let expr = match (first, last) {
+            (Some(a), Some(b)) if a <= b => a..b + 1,
+            _ => 0..0,
+        };
+        // Only a future clause moves a bare date forward. A past one is read
+        // as present: reported speech puts a coming date under a past verb
+        // ("said it would decide by Nov. 22"), and a weekday looks back anyway.
+        let tense = match dyad_core::text::tense::tense_at(&tagged, expr) {
+            Tense::Future => Tense::Future,
+            Tense::Past | Tense::Present => Tense::Present,
+        };
+        dyad_core::time::normalize_with_tense(text, anchor, tense).map(|t| t.value)
+    };
     let places = CoderLocator::new(&kb);
     let locate = |text: &str, verb: &str| places.locate(text, verb);
     let find = |text: &str| places.places(text);

@@ -4,6 +4,7 @@ pub mod chunk;
 pub mod clean;
 pub mod segment;
 pub mod tag;
+pub mod tense;
 
 /// Month names, lowercase.
 pub const MONTHS: &[&str] = &[
