@@ -2461,3 +2461,23 @@ fn a_visitors_title_and_who_after_a_prepositional_object() {
         "{got:?}"
     );
 }
+
+#[test]
+fn adverbials_inside_noun_phrases_and_before_the_verb() {
+    // An adverb grading a participle stays inside the noun phrase.
+    let got = triples(
+        "The UN called on Libya's internationally recognized government to disarm the militias.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s == "IGOUNO" && d == "LBYGOV" && c.starts_with("02")),
+        "{got:?}"
+    );
+    // A time noun phrase between the subject and its verb is passed over.
+    let got = triples("French airstrikes this week in the north killed dozens of Malian rebels.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s.starts_with("FRA") && d == "MLIREB" && c.starts_with("19")),
+        "{got:?}"
+    );
+}

@@ -895,6 +895,18 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
             passed_pp = true;
             continue;
         }
+        // "U.S. airstrikes this month in the area have killed …": a time
+        // noun phrase is an adverbial; the subject stands before it.
+        let time_np = an.chunks.iter().find(|c| {
+            c.kind == ChunkKind::Noun
+                && c.tokens.end == k
+                && c.tokens.start > 0
+                && is_time_phrase(an, c.tokens.clone())
+        });
+        if let Some(c) = time_np {
+            k = c.tokens.start;
+            continue;
+        }
         // "Four children and a man were killed": a coordinated common noun
         // phrase that names no actor; the actor before "and" is the subject
         // (a name is not skipped: it may be an actor the knowledge base lacks).
@@ -958,6 +970,41 @@ fn subject(an: &Analysis<'_>, phrases: &[Phrase], start: usize) -> Option<usize>
             _ => return None,
         }
     }
+}
+
+/// Nouns that head a time noun phrase ("this month", "last week").
+const TIME_NOUNS: &[&str] = &[
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "today",
+    "yesterday",
+    "tonight",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+];
+
+/// True when the tokens are a time noun phrase: determiners, adjectives
+/// and numbers before a time noun, a weekday or a month ("this month",
+/// "last Tuesday", "early March").
+fn is_time_phrase(an: &Analysis<'_>, tokens: Range<usize>) -> bool {
+    let Some(last) = tokens.end.checked_sub(1) else {
+        return false;
+    };
+    let head = &an.tokens[last];
+    (TIME_NOUNS.contains(&head.lemma.as_str()) || crate::text::is_calendar_word(&head.lower))
+        && an.tokens[tokens.start..last]
+            .iter()
+            .all(|t| matches!(t.pos.as_str(), "DT" | "JJ" | "CD" | "RB"))
 }
 
 /// The first actor an infinitive complement acts on ("offered to hand over

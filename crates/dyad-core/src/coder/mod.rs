@@ -519,6 +519,19 @@ fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysi
             t.pos = "JJ".to_string();
         }
     }
+    // "fighting in the north killed …": after "the", a compass point with
+    // no name after it is a noun.
+    for i in 1..tagged.len() {
+        let name_after = tagged
+            .get(i + 1)
+            .is_some_and(|t| t.pos.starts_with("NNP") || t.pos.starts_with("NN"));
+        if tagged[i - 1].lower == "the"
+            && !name_after
+            && places::COMPASS_POINTS.contains(&tagged[i].lower.as_str())
+        {
+            tagged[i].pos = "NN".to_string();
+        }
+    }
     // "in south Serbia": a compass point between a preposition and a name
     // modifies the name.
     for i in 1..tagged.len().saturating_sub(1) {

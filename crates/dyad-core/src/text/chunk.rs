@@ -364,7 +364,16 @@ fn noun_phrase_end(
                 .get(j + 1)
                 .is_some_and(|p| p.starts_with("JJ") || p.starts_with("NN"))
             && pos.get(j + 2).is_some_and(|p| p.starts_with("NN"));
-        if !(ok || comma_between_adjectives) {
+        // "Libya's internationally recognized government", "the most
+        // powerful army": an adverb that grades the adjective after it.
+        let grading_adverb = j > i
+            && matches!(pos[j], "RB" | "RBS")
+            && matches!(pos[j - 1], "DT" | "PRP$" | "POS" | "JJ")
+            && pos.get(j + 1).is_some_and(|p| matches!(*p, "JJ" | "JJS"))
+            && pos
+                .get(j + 2)
+                .is_some_and(|p| p.starts_with("NN") || p.starts_with("JJ"));
+        if !(ok || comma_between_adjectives || grading_adverb) {
             break;
         }
         if matches!(pos[j], "NN" | "NNS" | "NNP" | "NNPS" | "CD") || (j > i && glued(j - 1)) {

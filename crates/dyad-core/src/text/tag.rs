@@ -251,7 +251,15 @@ impl Tagger {
                 && out
                     .get(i + 1)
                     .is_some_and(|n| n.pos.starts_with("NNP") || n.pos == "JJ");
-            if participle || visiting {
+            // "Libya's internationally recognized government", "a heavily
+            // armed group": an adverb-led participle inside a noun phrase.
+            let modified = i >= 2
+                && matches!(out[i].pos.as_str(), "VBN" | "VBD")
+                && out[i - 1].pos == "RB"
+                && out[i - 1].lower.ends_with("ly")
+                && matches!(out[i - 2].pos.as_str(), "DT" | "POS" | "PRP$")
+                && precedes_noun(&out, i);
+            if participle || visiting || modified {
                 out[i].pos = "JJ".to_string();
                 out[i].lemma = out[i].lower.clone();
             }
