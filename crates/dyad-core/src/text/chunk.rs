@@ -64,6 +64,12 @@ const FUTURE: &[&str] = &["will", "would", "shall", "'ll", "wo"];
 const COMPLEMENTIZERS: &[&str] = &[
     "that", "whether", "if", "because", "although", "though", "unless", "whereas",
 ];
+/// Verbs that take a bare infinitive ("helped rebuild", "made them leave",
+/// "did not go"), besides the auxiliaries.
+const BARE_INFINITIVE_TAKERS: &[&str] = &[
+    "be", "have", "do", "make", "let", "help", "see", "hear", "watch", "go", "come", "dare", "bid",
+    "need", "feel", "get",
+];
 /// Verbs that form tenses and passives with a participle ("has killed",
 /// "was killed", "got arrested").
 const AUXILIARIES: &[&str] = &[
@@ -143,6 +149,14 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
                 && matches!(next, Some("NN" | "NNS" | "NNP" | "NNPS" | "JJ")) =>
         {
             "JJ"
+        }
+        // "will seek support from", "wants help": a base form right after
+        // a full verb is its object noun; only causative and perception
+        // verbs take a bare infinitive ("will help rebuild", "let them go").
+        "VB" if matches!(prev, Some("VB" | "VBD" | "VBZ" | "VBP"))
+            && !BARE_INFINITIVE_TAKERS.contains(&tokens[i - 1].lemma.as_str()) =>
+        {
+            "NN"
         }
         // "a US offer", "the UN appeal": a base form after a determiner and
         // a singular name cannot agree with it as a verb; it is the noun.
@@ -440,6 +454,27 @@ mod tests {
             .filter(|(k, _)| *k == kind)
             .map(|(_, s)| s)
             .collect()
+    }
+
+    #[test]
+    fn a_base_form_after_a_full_verb_is_its_object() {
+        assert_eq!(
+            of_kind("He will seek support from Abbas.", ChunkKind::Verb),
+            ["will seek"]
+        );
+        // Causative verbs take a bare infinitive.
+        assert_eq!(
+            of_kind("Egypt will help rebuild Gaza.", ChunkKind::Verb),
+            ["will help rebuild"]
+        );
+    }
+
+    #[test]
+    fn an_adverb_grading_an_adjective_stays_in_the_noun_phrase() {
+        assert_eq!(
+            of_kind("It backs the most powerful army.", ChunkKind::Noun),
+            ["It", "the most powerful army"]
+        );
     }
 
     #[test]
