@@ -2481,3 +2481,12 @@ fn adverbials_inside_noun_phrases_and_before_the_verb() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_role_whose_possessor_is_a_body_above_states_belongs_to_it() {
+    // Not a role of the state named later in the sentence.
+    assert_eq!(
+        triples("The EU's foreign policy chief criticized Israel."),
+        [t("IGOEUREEC", "ISR", "110")]
+    );
+}

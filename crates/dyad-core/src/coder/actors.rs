@@ -1274,10 +1274,15 @@ fn read_core(
         ) => {
             // Role word as head: find its country.
             let before = r.start..head_mention.map_or(r.start, |m| m.tokens.start);
-            let org_code = mentions_in(&before).find_map(|m| match m.kind {
-                MentionKind::Org { code } if code.country.is_none() => Some(code.clone()),
-                _ => None,
-            });
+            // "the Arab League secretary-general", "the EU's foreign policy
+            // chief": a body above states named before the role, or as its
+            // possessor.
+            let org_code = mentions_in(&before)
+                .chain(possessor.iter().flat_map(|p| mentions_in(p)))
+                .find_map(|m| match m.kind {
+                    MentionKind::Org { code } if code.country.is_none() => Some(code.clone()),
+                    _ => None,
+                });
             // "ethnic Albanian guerrillas": an ethnic adjective names no state.
             let ethnic = toks[before.clone()]
                 .iter()
