@@ -82,6 +82,13 @@ fn compound_subject_without_target_is_reciprocal() {
         triples("India and Pakistan clashed along the border."),
         [t("IND", "PAK", "190"), t("PAK", "IND", "190")]
     );
+    // Battling for control of a place is fighting each other; a battle
+    // for control of a parliament is not.
+    assert_eq!(
+        triples("Chadian and Sudanese troops battled for control of a border town."),
+        [t("SDNMIL", "TCDMIL", "190"), t("TCDMIL", "SDNMIL", "190")]
+    );
+    assert!(triples("Democrats and Republicans battle for control of the Senate.").is_empty());
     // Seeking closer ties is an intent to cooperate, with each other.
     assert_eq!(
         triples("Brazil and Chile are seeking to deepen their partnership in mining."),
