@@ -2497,3 +2497,17 @@ fn a_role_whose_possessor_is_a_body_above_states_belongs_to_it() {
         [t("IGOEUREEC", "ISR", "110")]
     );
 }
+
+#[test]
+fn being_guilty_of_or_responsible_for_violence_is_that_violence() {
+    let got = all_triples("The Sri Lankan army is responsible for mass killings in the north.");
+    assert!(
+        got.iter().any(|(s, _, c)| s == "LKAMIL" && c == "202"),
+        "{got:?}"
+    );
+    // Two parties guilty of violating a ceasefire broke it against each other.
+    assert_eq!(
+        triples("Both the Nepalese army and the Maoist rebels were guilty of violating the truce."),
+        [t("NPLMIL", "NPLREB", "196"), t("NPLREB", "NPLMIL", "196")]
+    );
+}

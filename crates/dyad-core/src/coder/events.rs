@@ -1599,10 +1599,12 @@ const AIMED: &[&str] = &["at", "on", "into", "against", "toward", "towards"];
 const RECIPROCAL_OBJECTS: &[&str] = &["talks", "negotiations", "dialogue", "ties", "relations"];
 
 /// True when a coordinated subject of this verb and pattern acts on each
-/// other: a [`RECIPROCAL_VERBS`] verb, or a pattern spelling one of
-/// [`RECIPROCAL_OBJECTS`].
+/// other: a [`RECIPROCAL_VERBS`] verb, a pattern spelling one of
+/// [`RECIPROCAL_OBJECTS`], or a ceasefire violation (196: "both the army
+/// and the rebels violated the truce" breaks it against each other).
 fn is_reciprocal(verb_lemma: &str, pattern: &Pattern) -> bool {
     RECIPROCAL_VERBS.contains(&verb_lemma)
+        || pattern.code == "196"
         || pattern.rest.iter().any(|e| match e {
             PatternElement::Word(ws) => ws.iter().any(|w| RECIPROCAL_OBJECTS.contains(&w.as_str())),
             _ => false,
