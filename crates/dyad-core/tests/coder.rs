@@ -2511,3 +2511,16 @@ fn being_guilty_of_or_responsible_for_violence_is_that_violence() {
         [t("NPLMIL", "NPLREB", "196"), t("NPLREB", "NPLMIL", "196")]
     );
 }
+
+#[test]
+fn a_place_named_after_a_person_is_not_the_person() {
+    let got = all_triples("Rebels fired rockets at Hamid Karzai International Airport.");
+    assert!(got.iter().all(|(_, d, _)| d != "AFGGOV"), "{got:?}");
+    // The person alone is an actor (a former president today: AFG).
+    let got = triples("Hamid Karzai criticized Pakistan.");
+    assert!(
+        got.iter()
+            .any(|(s, d, c)| s.starts_with("AFG") && d == "PAK" && c == "110"),
+        "{got:?}"
+    );
+}

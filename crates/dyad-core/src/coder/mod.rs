@@ -503,6 +503,45 @@ fn host_state(
     Some(actors::ActorRef::country(host).at(p.tokens.clone(), true))
 }
 
+/// Capitalised nouns that make a person's name before them the name of a
+/// place or an institution ("Hamid Karzai International Airport").
+const NAMED_AFTER_PEOPLE: &[&str] = &[
+    "airport",
+    "stadium",
+    "university",
+    "hospital",
+    "bridge",
+    "street",
+    "avenue",
+    "square",
+    "foundation",
+    "institute",
+    "center",
+    "centre",
+    "school",
+    "library",
+    "museum",
+    "park",
+    "dam",
+    "mosque",
+    "church",
+    "cathedral",
+    "memorial",
+    "prize",
+    "award",
+    "trophy",
+    "cup",
+    "highway",
+    "boulevard",
+    "port",
+    "station",
+    "college",
+    "academy",
+    "hall",
+    "arena",
+    "base",
+];
+
 fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysis<'kb> {
     let mut tagged = kb.tagger.tag(text, tokens);
     let mut mentions = kb.lexicon.find(&tagged);
@@ -511,6 +550,16 @@ fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysi
     if let Some(dash) = dateline_end(&tagged) {
         mentions.retain(|m| m.tokens.start > dash);
     }
+    // "Hamid Karzai International Airport", "the Nelson Mandela
+    // Foundation": a person's name that starts the name of a place or an
+    // institution is not the person.
+    mentions.retain(|m| {
+        let named_after = matches!(m.kind, MentionKind::Person { .. })
+            && (m.tokens.end..(m.tokens.end + 2).min(tagged.len()))
+                .take_while(|&i| tagged[i].is_capitalized())
+                .any(|i| NAMED_AFTER_PEOPLE.contains(&tagged[i].lower.as_str()));
+        !named_after
+    });
     // Compass adjectives the tagger may read as nouns ("in southwestern Baghdad").
     for t in tagged.iter_mut().filter(|t| t.lower.ends_with("ern")) {
         let w = t.lower.replace('-', "");
