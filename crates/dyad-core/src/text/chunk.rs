@@ -151,10 +151,13 @@ fn effective_pos(tokens: &[Tagged], i: usize) -> &str {
             "JJ"
         }
         // "will seek support from", "wants help": a base form right after
-        // a full verb is its object noun; only causative and perception
-        // verbs take a bare infinitive ("will help rebuild", "let them go").
+        // a full verb, with no object of its own, is that verb's object
+        // noun; only causative and perception verbs take a bare infinitive
+        // ("will help rebuild", "let them go"), and a compound verb takes
+        // an object ("will wire tap the links").
         "VB" if matches!(prev, Some("VB" | "VBD" | "VBZ" | "VBP"))
-            && !BARE_INFINITIVE_TAKERS.contains(&tokens[i - 1].lemma.as_str()) =>
+            && !BARE_INFINITIVE_TAKERS.contains(&tokens[i - 1].lemma.as_str())
+            && !matches!(next, Some("DT" | "PRP$" | "PRP" | "NNP" | "NNPS" | "CD")) =>
         {
             "NN"
         }
@@ -462,10 +465,17 @@ mod tests {
             of_kind("He will seek support from Abbas.", ChunkKind::Verb),
             ["will seek"]
         );
-        // Causative verbs take a bare infinitive.
+        // Causative verbs take a bare infinitive; a compound verb takes an object.
         assert_eq!(
             of_kind("Egypt will help rebuild Gaza.", ChunkKind::Verb),
             ["will help rebuild"]
+        );
+        assert_eq!(
+            of_kind(
+                "Soldiers will not wire tap the phone lines.",
+                ChunkKind::Verb
+            ),
+            ["will not wire tap"]
         );
     }
 
