@@ -1,10 +1,9 @@
 //! Scoring of date normalisation against TimeBank TIMEX3 values.
 
-use crate::gold::{TimexContext, TimexItem};
+use crate::gold::TimexItem;
 use crate::report::{Mistake, Section, SetReport, Value};
-use jiff::civil::Date;
 
-/// Scores a date normaliser: `normalize(text, dct)` must give the gold
+/// Scores a date normaliser: `normalize(text, dct, sentence)` must give the gold
 /// TIMEX3 value exactly (`1998-01-08`, `1998-W02`, `1998-01`, `1998`,
 /// `PRESENT_REF` …).
 ///
@@ -15,7 +14,7 @@ pub fn score_timex(
     set: &str,
     format: &str,
     items: &[TimexItem],
-    normalize: &dyn Fn(&str, Date, Option<&TimexContext>) -> Option<String>,
+    normalize: crate::Normalizer<'_>,
 ) -> SetReport {
     let mut report = SetReport::new(set, format);
     let (mut dates, mut answered, mut correct) = (0, 0, 0);
@@ -94,6 +93,8 @@ pub fn score_timex(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gold::TimexContext;
+    use jiff::civil::Date;
 
     fn item(kind: &str, value: &str, text: &str) -> TimexItem {
         TimexItem {
