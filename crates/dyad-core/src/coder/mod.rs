@@ -569,13 +569,11 @@ fn analyse<'kb>(text: &str, tokens: &[Token], kb: &'kb KnowledgeBase) -> Analysi
         }
     }
     // "fighting in the north killed …": after "the", a compass point with
-    // no name after it is a noun.
+    // no noun after it is a noun.
     for i in 1..tagged.len() {
-        let name_after = tagged
-            .get(i + 1)
-            .is_some_and(|t| t.pos.starts_with("NNP") || t.pos.starts_with("NN"));
+        let noun_after = tagged.get(i + 1).is_some_and(Tagged::is_noun);
         if tagged[i - 1].lower == "the"
-            && !name_after
+            && !noun_after
             && places::COMPASS_POINTS.contains(&tagged[i].lower.as_str())
         {
             tagged[i].pos = "NN".to_string();

@@ -59,7 +59,8 @@ pub struct VerbGroup {
 }
 
 const NEGATORS: &[&str] = &["not", "n't", "never"];
-const FUTURE: &[&str] = &["will", "would", "shall", "'ll", "wo"];
+/// Modals and contractions that put a verb group in the future.
+pub(crate) const FUTURE: &[&str] = &["will", "would", "shall", "'ll", "wo"];
 /// Words tagged `IN` that introduce clauses, not prepositional phrases.
 const COMPLEMENTIZERS: &[&str] = &[
     "that", "whether", "if", "because", "although", "though", "unless", "whereas",

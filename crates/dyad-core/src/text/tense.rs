@@ -1,12 +1,10 @@
 //! The tense of the clause a word belongs to, for resolving bare dates
 //! ("Monday", "December") to the past or the future occurrence.
 
+use super::chunk::FUTURE;
 use super::tag::Tagged;
 use crate::time::Tense;
 use std::ops::Range;
-
-/// Modals and contractions that put a verb group in the future.
-const FUTURE_AUXILIARIES: &[&str] = &["will", "'ll", "shall", "wo", "would"];
 
 /// Verbs whose infinitive complement lies ahead ("is scheduled to open",
 /// "plans to visit", "is expected to rule").
@@ -60,11 +58,7 @@ pub fn tense_at(tokens: &[Tagged], expr: Range<usize>) -> Tense {
         (PLANNING.contains(&w[0].lemma.as_str()) || w[0].lower == "going") && w[1].lower == "to"
     });
     let group = &group[..=verb - start];
-    if group
-        .iter()
-        .any(|t| FUTURE_AUXILIARIES.contains(&t.lower.as_str()))
-        || planned
-    {
+    if group.iter().any(|t| FUTURE.contains(&t.lower.as_str())) || planned {
         Tense::Future
     } else if group
         .iter()
