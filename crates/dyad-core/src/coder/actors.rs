@@ -1201,6 +1201,13 @@ fn read_core(
             .iter()
             .filter(move |m| m.tokens.start >= lo && m.tokens.end <= hi)
     };
+    // The first organisation named in a range.
+    let org_in = |range: &Range<usize>| {
+        mentions_in(range).find_map(|m| match m.kind {
+            MentionKind::Org { code } => Some(code.clone()),
+            _ => None,
+        })
+    };
     let head_mention = an
         .mentions
         .iter()
@@ -1299,7 +1306,9 @@ fn read_core(
                 Some(k) => before.start..before.start + k,
                 None => before,
             };
-            let country = country_from(&before, ctx)
+            let named_country = country_from(&before, ctx);
+            let country = named_country
+                .clone()
                 .or_else(|| possessor.as_ref().and_then(|p| country_from(p, ctx)))
                 .or_else(|| of_object.as_ref().and_then(|o| country_from(o, ctx)));
             let _ = kind;
@@ -1324,7 +1333,7 @@ fn read_core(
             }
             // "the foreign ministers of Armenia and Azerbaijan": one each.
             let no_possessor = possessor.as_ref().is_none_or(|p| p.is_empty());
-            if *plural && country_from(&before, ctx).is_none() && no_possessor {
+            if *plural && named_country.is_none() && no_possessor {
                 let mut countries: Vec<String> = Vec::new();
                 for m in of_object.iter().flat_map(|o| mentions_in(o)) {
                     if let Some(c) = mention_country(m.kind, date) {
@@ -1344,17 +1353,10 @@ fn read_core(
             }
             // "exiled leaders of Egypt's Muslim Brotherhood": a part of a
             // named group is that group, not its country's role.
-            let group = of_object
-                .as_ref()
-                .filter(|_| no_possessor && PART_OF_GROUP.contains(&head.as_str()))
-                .filter(|_| country_from(&before, ctx).is_none())
-                .and_then(|o| {
-                    mentions_in(o).find_map(|m| match m.kind {
-                        MentionKind::Org { code } => Some(code.clone()),
-                        _ => None,
-                    })
-                });
-            if let Some(code) = group {
+            let of_org = of_object.as_ref().and_then(org_in);
+            let part_of_group =
+                no_possessor && PART_OF_GROUP.contains(&head.as_str()) && named_country.is_none();
+            if let Some(code) = of_org.clone().filter(|_| part_of_group) {
                 return Some(role_reading(vec![mk(code)]));
             }
             if let Some(c) = country {
@@ -1367,12 +1369,7 @@ fn read_core(
             if let Some(code) = org_code {
                 return Some(role_reading(vec![mk(member_of(&code, head, sector))]));
             }
-            if let Some(code) = of_object.as_ref().and_then(|o| {
-                mentions_in(o).find_map(|m| match m.kind {
-                    MentionKind::Org { code } => Some(code.clone()),
-                    _ => None,
-                })
-            }) {
+            if let Some(code) = of_org {
                 return Some(role_reading(vec![mk(code)]));
             }
             let words = words_lower(an, &r);
@@ -1450,10 +1447,7 @@ fn read_core(
                 MentionKind::Agent { head, sector, .. } => Some((head.clone(), sector.clone())),
                 _ => None,
             });
-            let title_org = mentions_in(&(r.start..last)).find_map(|m| match m.kind {
-                MentionKind::Org { code } => Some(code.clone()),
-                _ => None,
-            });
+            let title_org = org_in(&(r.start..last));
             let code = match (&role, &code.sector) {
                 (Some((_, sector)), None) if code.country.is_some() => {
                     code.with_sector(Some(sector))

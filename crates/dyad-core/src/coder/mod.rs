@@ -440,7 +440,9 @@ fn place_countries(
     let event_place = places::locate(an, places, &f.trigger)
         .filter(direct)
         .and_then(country);
-    let was_resolved = f.source.resolved || f.target.as_ref().is_some_and(|t| t.resolved);
+    let any_resolved =
+        |f: &events::Found| f.source.resolved || f.target.as_ref().is_some_and(|t| t.resolved);
+    let was_resolved = any_resolved(f);
     let relocate = |a: &mut actors::ActorRef, fallback: Option<&String>| {
         if let Some(c) = placed(a)
             .or_else(|| fallback.cloned())
@@ -455,8 +457,7 @@ fn place_countries(
     if let Some(t) = f.target.as_mut() {
         relocate(t, event_place.as_ref());
     }
-    let resolved = f.source.resolved || f.target.as_ref().is_some_and(|t| t.resolved);
-    if was_resolved && !resolved {
+    if was_resolved && !any_resolved(f) {
         f.confidence = (f.confidence + 0.1).min(0.95);
     }
 }
